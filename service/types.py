@@ -1,0 +1,97 @@
+"""Internal result types, in working-text offsets; the API has its own response types."""
+
+from __future__ import annotations
+
+import enum
+
+import msgspec
+
+from service.spans import Span
+
+
+class QuantityKind(enum.StrEnum):
+    COUNT = "count"
+    MONEY = "money"
+    PERCENT = "percent"
+    PERCENTAGE_POINTS = "percentage_points"
+    DISTANCE = "distance"
+    SPEED = "speed"
+    MASS = "mass"
+    AREA = "area"
+    VOLUME = "volume"
+    TEMPERATURE = "temperature"
+    ENERGY = "energy"
+    AGE = "age"
+    OTHER = "other"
+
+
+class Qualifier(enum.StrEnum):
+    ABOUT = "about"
+    NEARLY = "nearly"
+    MORE_THAN = "more_than"
+    LESS_THAN = "less_than"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    EXACTLY = "exactly"
+
+
+class TimexType(enum.StrEnum):
+    DATE = "date"
+    TIME = "time"
+    DURATION = "duration"
+    SET = "set"
+
+
+class AttributionType(enum.StrEnum):
+    DIRECT = "direct"
+    PARTIAL = "partial"
+    INDIRECT = "indirect"
+    ACCORDING_TO = "according_to"
+
+
+class Quantity(Span, frozen=True, kw_only=True):
+    """A number with its unit; `equivalent_to` indexes the quantity it restates."""
+
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    kind: QuantityKind = QuantityKind.COUNT
+    qualifier: Qualifier | None = None
+    normalized_value: float | None = None
+    normalized_unit: str | None = None
+    equivalent_to: int | None = None
+
+
+class Timex(Span, frozen=True, kw_only=True):
+    """A date, time, duration or set with its TIMEX3 value (None when unknowable)."""
+
+    type: TimexType
+    value: str | None
+    anchored: bool
+
+
+class Speaker(Span, frozen=True, kw_only=True):
+    """The mention of who speaks, and the fullest name it resolves to."""
+
+    name: str
+
+
+class Attribution(Span, frozen=True, kw_only=True):
+    """Who said what: the whole attribution span with its parts."""
+
+    type: AttributionType
+    content: Span
+    speaker: Speaker | None
+    cue: Span | None
+    confidence: float
+
+
+class Claim(Span, frozen=True, kw_only=True):
+    """A checkable sentence tying a speaker to quantities, dates and quotes (indices)."""
+
+    speaker: str | None
+    quantities: tuple[int, ...]
+    dates: tuple[int, ...]
+    quotes: tuple[int, ...]
+    score: float
+    occurrences: tuple[Span, ...] = ()
