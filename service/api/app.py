@@ -1,0 +1,135 @@
+"""The Litestar app: `create_app(settings)` is the one place it is assembled."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import torch
+from litestar import Litestar, Request, Response, get, post
+from litestar.datastructures import State
+from litestar.middleware import DefineMiddleware
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.spec import Components, OpenAPIMediaType, Operation, RequestBody, Schema
+from litestar.openapi.spec.enums import OpenAPIType
+
+from service import __version__
+from service.api.errors import NotReady, make_exception_handlers
+from service.api.metrics import CONTENT_TYPE, Metrics, MetricsMiddleware
+from service.api.requests import JSON, TEXT, decode_batch, decode_extract, media_type, read_body
+from service.api.runner import ExtractionRunner, Readiness, load_in_background
+from service.api.schemas import (
+    MAX_DATE_CHARS,
+    MAX_ID_CHARS,
+    MAX_URL_CHARS,
+    BatchResponse,
+    ExtractResponse,
+    HealthResponse,
+)
+from service.pipeline import Pipeline
+from service.settings import Settings
+
+PipelineLoader = Callable[[Path], Pipeline]
+
+
+def _nullable_string(max_length: int, description: str) -> Schema:
+    return Schema(one_of=[Schema(type=OpenAPIType.STRING, max_length=max_length),
+                          Schema(type=OpenAPIType.NULL)], description=description)
+
+
+_DOCUMENT_SCHEMA = Schema(
+    type=OpenAPIType.OBJECT,
+    required=["text"],
+    additional_properties=False,
+    properties={
+        "text": Schema(type=OpenAPIType.STRING, description="The article text; offsets index it."),
+        "published_at": _nullable_string(MAX_DATE_CHARS, "ISO 8601 date or datetime of the article"),
+        "id": _nullable_string(MAX_ID_CHARS, "The caller's id, echoed back"),
+        "url": _nullable_string(MAX_URL_CHARS, "Where the article appeared"),
+    },
+)
+
+
+class ExtractOperation(Operation):
+    """Documents the raw request body that the extract handler reads itself."""
+
+    def __post_init__(self) -> None:
+        self.request_body = RequestBody(required=True, content={
+            JSON: OpenAPIMediaType(schema=_DOCUMENT_SCHEMA),
+            f"{TEXT}; charset=utf-8": OpenAPIMediaType(schema=Schema(type=OpenAPIType.STRING)),
+        })
+
+
+class BatchOperation(Operation):
+    def __post_init__(self) -> None:
+        self.request_body = RequestBody(required=True, content={JSON: OpenAPIMediaType(schema=Schema(
+            type=OpenAPIType.OBJECT, required=["documents"], additional_properties=False,
+            properties={"documents": Schema(type=OpenAPIType.ARRAY, items=_DOCUMENT_SCHEMA)},
+        ))})
+
+
+@post("/v1/extract", operation_class=ExtractOperation, request_max_body_size=None, status_code=200,
+      summary="Extract quantities, dates, attributions and claims from one article")
+async def extract(request: Request, state: State) -> ExtractResponse:
+    settings: Settings = state.settings
+    kind, params = media_type(request)
+    body = await read_body(request, settings.max_body_bytes)
+    job = decode_extract(body, kind, params, request.query_params, settings)
+    (response,) = await state.runner.extract([job])
+    return response
+
+
+@post("/v1/extract/batch", operation_class=BatchOperation, request_max_body_size=None, status_code=200,
+      summary="Extract from several articles; results in the order sent")
+async def extract_batch(request: Request, state: State) -> BatchResponse:
+    settings: Settings = state.settings
+    kind, _ = media_type(request)
+    body = await read_body(request, settings.max_body_bytes)
+    jobs = decode_batch(body, kind, settings)
+    return BatchResponse(results=await state.runner.extract(jobs))
+
+
+@get("/healthz", summary="Liveness: the process serves requests and its model did not fail to load")
+async def healthz(state: State) -> Response[HealthResponse]:
+    runner: ExtractionRunner = state.runner
+    if runner.state is Readiness.FAILED:
+        return Response(HealthResponse(status="failed"), status_code=503)
+    return Response(HealthResponse(status="ok"))
+
+
+@get("/readyz", summary="Readiness: the model is loaded and warmed")
+async def readyz(state: State) -> HealthResponse:
+    if state.runner.state is not Readiness.READY:
+        raise NotReady(f"pipeline is {state.runner.state.value}")
+    return HealthResponse(status="ok")
+
+
+@get("/metrics", summary="Prometheus metrics", include_in_schema=False)
+async def metrics(state: State) -> Response[bytes]:
+    return Response(state.metrics.exposition(), media_type=CONTENT_TYPE)
+
+
+def create_app(settings: Settings, load_pipeline: PipelineLoader = Pipeline.load) -> Litestar:
+    """Return the app; its lifespan loads the pipeline in the background once."""
+    metrics_registry = Metrics()
+    runner = ExtractionRunner(metrics_registry, settings.max_queue, settings.inference_threads)
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        torch.set_num_threads(settings.torch_threads)
+        load_in_background(runner, load_pipeline, settings.model_path)
+        yield
+
+    return Litestar(
+        route_handlers=[extract, extract_batch, healthz, readyz, metrics],
+        state=State({"settings": settings, "runner": runner, "metrics": metrics_registry}),
+        lifespan=[lifespan],
+        exception_handlers=make_exception_handlers(settings.retry_after_seconds),
+        middleware=[DefineMiddleware(MetricsMiddleware, metrics=metrics_registry)],
+        openapi_config=OpenAPIConfig(title="claimex", version=__version__, path="/schema",
+                                     components=Components()),
+        logging_config=None,
+        debug=False,
+    )

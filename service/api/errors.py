@@ -1,0 +1,101 @@
+"""Domain errors and the one table that maps them, and framework errors, to RFC 9457."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+
+from litestar import Request, Response
+from litestar.exceptions import HTTPException
+
+from service.api.schemas import Problem
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+_TYPE_BASE = "https://claimex.dev/problems/"
+log = logging.getLogger("claimex.api")
+
+
+class ClaimexError(Exception):
+    """An error the client can act on; `detail` is safe to show."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class InvalidRequest(ClaimexError):
+    """Malformed JSON, wrong types, unknown fields, bad encodings or values."""
+
+
+class UnsupportedMediaType(ClaimexError):
+    """A Content-Type the endpoint does not read."""
+
+
+class PayloadTooLarge(ClaimexError):
+    """A body, text or batch over the configured limits."""
+
+
+class EmptyText(ClaimexError):
+    """A text with nothing but whitespace in it."""
+
+
+class Overloaded(ClaimexError):
+    """More extraction jobs than the server admits at once."""
+
+
+class NotReady(ClaimexError):
+    """The pipeline is still loading or warming up."""
+
+
+# status, title, type slug; the only place domain errors meet HTTP.
+PROBLEMS: dict[type[ClaimexError], tuple[int, str, str]] = {
+    InvalidRequest: (400, "Invalid request", "invalid-request"),
+    UnsupportedMediaType: (415, "Unsupported media type", "unsupported-media-type"),
+    PayloadTooLarge: (413, "Payload too large", "payload-too-large"),
+    EmptyText: (422, "Empty text", "empty-text"),
+    Overloaded: (503, "Overloaded", "overloaded"),
+    NotReady: (503, "Not ready", "not-ready"),
+}
+_RETRY_AFTER = (Overloaded, NotReady)
+
+
+def problem_response(
+    status: int, title: str, slug: str, detail: str | None, path: str,
+    headers: dict[str, str] | None = None,
+) -> Response[Problem]:
+    """Return a problem-details response."""
+    problem = Problem(type=_TYPE_BASE + slug, title=title, status=status, detail=detail, instance=path)
+    return Response(problem, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+def make_exception_handlers(retry_after_seconds: int) -> dict:
+    """Return Litestar exception handlers that answer every error as problem details."""
+
+    def domain(request: Request, exc: ClaimexError) -> Response[Problem]:
+        status, title, slug = PROBLEMS[type(exc)]
+        headers = {"Retry-After": str(retry_after_seconds)} if isinstance(exc, _RETRY_AFTER) else None
+        return problem_response(status, title, slug, exc.detail, request.url.path, headers)
+
+    def framework(request: Request, exc: HTTPException) -> Response[Problem]:
+        status = exc.status_code
+        if status >= 500:
+            log.error("framework error on %s", request.url.path, exc_info=exc)
+            return problem_response(status, "Internal error", "internal-error", "internal error", request.url.path)
+        slug = exc.__class__.__name__.removesuffix("Exception").lower() or "http-error"
+        headers = dict(exc.headers) if exc.headers else None
+        return problem_response(status, _reason(status), slug, exc.detail, request.url.path, headers)
+
+    def unexpected(request: Request, exc: Exception) -> Response[Problem]:
+        # The trace goes to the log, never to the client.
+        log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+        return problem_response(500, "Internal error", "internal-error", "internal error", request.url.path)
+
+    return {ClaimexError: domain, HTTPException: framework, Exception: unexpected}
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "HTTP error"
+

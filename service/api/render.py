@@ -1,0 +1,95 @@
+"""Turn an Extraction (working-text offsets) into the response (original-text offsets).
+
+This is the one place offsets are mapped back: every span's text is sliced from
+the original, so `text[start:end] == span.text` holds by construction.
+"""
+
+from __future__ import annotations
+
+from service.api.schemas import (
+    ClaimOut,
+    DateOut,
+    ExtractResponse,
+    ModelInfo,
+    Normalized,
+    PublishedAt,
+    QuantityOut,
+    QuoteOut,
+    ResponseMeta,
+    SpeakerOut,
+    TextSpan,
+    Timing,
+)
+from service.document import Document
+from service.pipeline import STAGE_VERSIONS, Extraction
+from service.spans import Span
+from service.types import Attribution, Claim, Quantity, Timex
+
+
+class _Mapper:
+    """Maps working-text spans of one document to original-text spans."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def span(self, span: Span) -> TextSpan:
+        start, end = self.doc.offsets.to_original(span.start, span.end)
+        return TextSpan(start=start, end=end, text=self.doc.original[start:end])
+
+    def quantity(self, q: Quantity) -> QuantityOut:
+        s = self.span(q)
+        normalized = (
+            Normalized(value=q.normalized_value, unit=q.normalized_unit)
+            if q.normalized_value is not None or q.normalized_unit is not None else None
+        )
+        return QuantityOut(
+            start=s.start, end=s.end, text=s.text, value=q.value, value_max=q.value_max,
+            unit=q.unit, kind=q.kind.value, qualifier=q.qualifier.value if q.qualifier else None,
+            normalized=normalized, equivalent_to=q.equivalent_to,
+        )
+
+    def date(self, d: Timex) -> DateOut:
+        s = self.span(d)
+        return DateOut(start=s.start, end=s.end, text=s.text, type=d.type.value, value=d.value,
+                       anchored=d.anchored)
+
+    def quote(self, a: Attribution) -> QuoteOut:
+        s = self.span(a)
+        speaker = None
+        if a.speaker is not None:
+            m = self.span(a.speaker)
+            speaker = SpeakerOut(start=m.start, end=m.end, text=m.text, name=a.speaker.name)
+        return QuoteOut(
+            start=s.start, end=s.end, text=s.text, type=a.type.value, content=self.span(a.content),
+            speaker=speaker, cue=self.span(a.cue) if a.cue else None, confidence=a.confidence,
+        )
+
+    def claim(self, c: Claim) -> ClaimOut:
+        s = self.span(c)
+        return ClaimOut(
+            start=s.start, end=s.end, text=s.text, speaker=c.speaker, quantities=list(c.quantities),
+            dates=list(c.dates), quotes=list(c.quotes), score=c.score,
+            occurrences=[self.span(o) for o in c.occurrences],
+        )
+
+
+def render_extraction(
+    extraction: Extraction, request_id: str | None, model: ModelInfo | None, timing: Timing
+) -> ExtractResponse:
+    """Return the API response for `extraction`, every offset into the original text."""
+    mapper = _Mapper(extraction.document)
+    anchor = extraction.document.anchor
+    published_at = (
+        PublishedAt(value=anchor.isoformat(), source=extraction.anchor_source.value)
+        if anchor is not None and extraction.anchor_source is not None else None
+    )
+    return ExtractResponse(
+        id=request_id,
+        published_at=published_at,
+        quantities=[mapper.quantity(q) for q in extraction.quantities],
+        dates=[mapper.date(d) for d in extraction.dates],
+        quotes=[mapper.quote(a) for a in extraction.quotes],
+        claims=[mapper.claim(c) for c in extraction.claims],
+        meta=ResponseMeta(model=model, pipeline=dict(STAGE_VERSIONS), timing=timing,
+                          repairs=extraction.document.repairs),
+    )

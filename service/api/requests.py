@@ -1,0 +1,130 @@
+"""Reading requests: media types, size limits, decoding and validation into jobs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import msgspec
+from litestar import Request
+
+from service.api.errors import EmptyText, InvalidRequest, PayloadTooLarge, UnsupportedMediaType
+from service.api.schemas import BatchRequest, ExtractRequest
+from service.settings import Settings
+
+JSON = "application/json"
+TEXT = "text/plain"
+_EXTRACT_DECODER = msgspec.json.Decoder(ExtractRequest)
+_BATCH_DECODER = msgspec.json.Decoder(BatchRequest)
+_QUERY_FIELDS = ("published_at", "id", "url")
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One validated document to extract from."""
+
+    text: str
+    published_at: dt.date | None
+    id: str | None
+
+
+def media_type(request: Request) -> tuple[str, dict[str, str]]:
+    """Return the request's media type (lowercase) and its parameters."""
+    raw = request.headers.get("content-type", "")
+    kind, _, rest = raw.partition(";")
+    params = {}
+    for part in rest.split(";"):
+        key, sep, value = part.partition("=")
+        if sep:
+            params[key.strip().lower()] = value.strip().strip('"').lower()
+    return kind.strip().lower(), params
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """Return the request body; raise PayloadTooLarge as soon as it passes `limit` bytes."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"request body is {declared} bytes; the limit is {limit}")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(f"request body exceeds the limit of {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def parse_published_at(value: str | None) -> dt.date | None:
+    """Return the date of an ISO 8601 date or datetime string; raise InvalidRequest if neither."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        raise InvalidRequest(f"published_at {value!r} is not an ISO 8601 date or datetime") from None
+
+
+def validate_job(document: ExtractRequest, settings: Settings, where: str = "") -> Job:
+    """Return the Job for one decoded document; raise on empty or oversized text."""
+    if len(document.text) > settings.max_text_chars:
+        raise PayloadTooLarge(
+            f"{where}text has {len(document.text)} characters; the limit is {settings.max_text_chars}"
+        )
+    if not document.text.strip():
+        raise EmptyText(f"{where}text is empty")
+    return Job(document.text, parse_published_at(document.published_at), document.id)
+
+
+def decode_extract(body: bytes, kind: str, params: Mapping[str, str], query: Mapping[str, str],
+                   settings: Settings) -> Job:
+    """Return the Job of a POST /v1/extract body of media type `kind`."""
+    if kind == JSON:
+        try:
+            document = _EXTRACT_DECODER.decode(body)
+        except msgspec.DecodeError as exc:
+            raise InvalidRequest(_decode_message(exc)) from None
+        return validate_job(document, settings)
+    if kind == TEXT:
+        charset = params.get("charset", "utf-8")
+        if charset not in ("utf-8", "utf8"):
+            raise UnsupportedMediaType(f"text/plain must be utf-8, got charset={charset}")
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InvalidRequest(f"body is not valid UTF-8 (byte {exc.start})") from None
+        fields = {name: query[name] for name in _QUERY_FIELDS if name in query}
+        try:
+            document = msgspec.convert({"text": text, **fields}, ExtractRequest)
+        except msgspec.ValidationError as exc:
+            raise InvalidRequest(str(exc)) from None
+        return validate_job(document, settings)
+    raise UnsupportedMediaType(f"send {JSON} or {TEXT}; charset=utf-8, not {kind or 'no Content-Type'}")
+
+
+def decode_batch(body: bytes, kind: str, settings: Settings) -> list[Job]:
+    """Return the Jobs of a POST /v1/extract/batch body, in order."""
+    if kind != JSON:
+        raise UnsupportedMediaType(f"send {JSON}, not {kind or 'no Content-Type'}")
+    try:
+        batch = _BATCH_DECODER.decode(body)
+    except msgspec.DecodeError as exc:
+        raise InvalidRequest(_decode_message(exc)) from None
+    if not batch.documents:
+        raise EmptyText("documents is empty")
+    if len(batch.documents) > settings.max_batch_documents:
+        raise PayloadTooLarge(
+            f"batch has {len(batch.documents)} documents; the limit is {settings.max_batch_documents}"
+        )
+    return [validate_job(d, settings, where=f"documents[{i}].") for i, d in enumerate(batch.documents)]
+
+
+def _decode_message(exc: msgspec.DecodeError) -> str:
+    """Return a client-facing message for a JSON decoding or validation error."""
+    if isinstance(exc, msgspec.ValidationError):
+        return str(exc)
+    return f"malformed JSON: {exc}"

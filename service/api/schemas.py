@@ -1,0 +1,150 @@
+"""The API's wire types: requests, responses and problem details, each separate.
+
+Response fields of the published contract have no defaults, so they are always
+present (null when empty); only later additions may be optional.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+from msgspec import Meta
+
+MAX_ID_CHARS = 256
+MAX_URL_CHARS = 2048
+MAX_DATE_CHARS = 64
+
+
+class RequestBase(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Base of every request: immutable, unknown fields rejected."""
+
+
+class ResponseBase(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    """Base of every response: immutable, optional fields left out when unset."""
+
+
+class ExtractRequest(RequestBase):
+    text: str
+    published_at: Annotated[str, Meta(max_length=MAX_DATE_CHARS)] | None = None
+    id: Annotated[str, Meta(max_length=MAX_ID_CHARS)] | None = None
+    url: Annotated[str, Meta(max_length=MAX_URL_CHARS)] | None = None
+
+
+class BatchRequest(RequestBase):
+    documents: list[ExtractRequest]
+
+
+class TextSpan(ResponseBase):
+    start: int
+    end: int
+    text: str
+
+
+class SpeakerOut(ResponseBase):
+    start: int
+    end: int
+    text: str
+    name: str
+
+
+class Normalized(ResponseBase):
+    value: float | None
+    unit: str | None
+
+
+class QuantityOut(ResponseBase):
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None
+    unit: str | None
+    kind: str
+    qualifier: str | None
+    normalized: Normalized | None
+    equivalent_to: int | None
+
+
+class DateOut(ResponseBase):
+    start: int
+    end: int
+    text: str
+    type: Literal["date", "time", "duration", "set"]
+    value: str | None
+    anchored: bool
+
+
+class QuoteOut(ResponseBase):
+    start: int
+    end: int
+    text: str
+    type: Literal["direct", "partial", "indirect", "according_to"]
+    content: TextSpan
+    speaker: SpeakerOut | None
+    cue: TextSpan | None
+    confidence: float
+
+
+class ClaimOut(ResponseBase):
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    quantities: list[int]
+    dates: list[int]
+    quotes: list[int]
+    score: float
+    # Later places where the same sentence is repeated (teasers, headlines).
+    occurrences: list[TextSpan] = []
+
+
+class PublishedAt(ResponseBase):
+    value: str
+    source: Literal["request", "text"]
+
+
+class ModelInfo(ResponseBase):
+    name: str
+    version: str
+
+
+class Timing(ResponseBase):
+    queue_ms: float
+    extraction_ms: float
+
+
+class ResponseMeta(ResponseBase):
+    model: ModelInfo | None
+    pipeline: dict[str, str]
+    timing: Timing
+    # Characters of mojibake the text layer repaired on its working copy.
+    repairs: int
+
+
+class ExtractResponse(ResponseBase):
+    id: str | None
+    published_at: PublishedAt | None
+    quantities: list[QuantityOut]
+    dates: list[DateOut]
+    quotes: list[QuoteOut]
+    claims: list[ClaimOut]
+    meta: ResponseMeta
+
+
+class BatchResponse(ResponseBase):
+    results: list[ExtractResponse]
+
+
+class HealthResponse(ResponseBase):
+    status: Literal["ok", "failed"]
+
+
+class Problem(ResponseBase):
+    """RFC 9457 problem details."""
+
+    type: str
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = None

@@ -1,0 +1,116 @@
+"""The extraction pipeline: text layer, extractors, claims; loaded once, then pure per call."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+import enum
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import msgspec
+
+from service import __version__
+from service.document import Document, build_document
+from service.extract.anchor import find_publication_date
+from service.extract.claims import claim_candidates, extract_claims
+from service.extract.dates import extract_dates
+from service.extract.quantities import extract_quantities
+from service.extract.quotes import extract_quotes
+from service.model.checkworthiness import CheckworthinessModel
+from service.types import Attribution, Claim, Quantity, QuantityKind, Timex
+
+log = logging.getLogger("claimex.pipeline")
+
+CHECKWORTHINESS_DIR = "checkworthiness"
+# Versions of each stage's rules, reported in every response's meta.
+STAGE_VERSIONS = {
+    "claimex": __version__,
+    "text": "1",
+    "quantities": "1",
+    "dates": "1",
+    "quotes": "1",
+    "claims": "1",
+}
+WARM_UP_TEXT = (
+    "Officials said on Tuesday that more than 2,000 people had been evacuated. "
+    '"We are doing everything we can," the mayor said.'
+)
+
+
+class AnchorSource(enum.StrEnum):
+    REQUEST = "request"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything found in one document, in working-text offsets of `document`."""
+
+    document: Document
+    anchor_source: AnchorSource | None
+    quantities: list[Quantity]
+    dates: list[Timex]
+    quotes: list[Attribution]
+    claims: list[Claim]
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline:
+    """The loaded pipeline; `extract` is safe to call from several threads."""
+
+    checkworthiness: CheckworthinessModel
+
+    @classmethod
+    def load(cls, model_path: Path) -> Pipeline:
+        """Return the pipeline with its model loaded from `model_path`; raise if unusable."""
+        return cls(CheckworthinessModel.load(model_path / CHECKWORTHINESS_DIR))
+
+    def warm_up(self) -> None:
+        """Run one extraction end to end so the first request pays no start-up cost."""
+        self.extract(WARM_UP_TEXT, dt.date(2022, 3, 12))
+
+    def extract(self, text: str, published_at: dt.date | None) -> Extraction:
+        """Return the extraction of `text`, relative dates anchored on `published_at`
+        or, failing that, on a publication date the text states."""
+        doc = build_document(text, anchor=published_at)
+        source = AnchorSource.REQUEST if published_at else None
+        if published_at is None and (found := find_publication_date(doc)) is not None:
+            doc = dataclasses.replace(doc, anchor=found)
+            source = AnchorSource.TEXT
+        dates = extract_dates(doc)
+        quantities = _drop_overlapping(extract_quantities(doc), dates)
+        quotes = extract_quotes(doc)
+        candidates = claim_candidates(doc)
+        scores = self.checkworthiness.score([doc.text[c.start : c.end] for c in candidates])
+        claims = extract_claims(candidates, quantities, dates, quotes, scores)
+        return Extraction(doc, source, quantities, dates, quotes, claims)
+
+
+def _drop_overlapping(quantities: list[Quantity], dates: list[Timex]) -> list[Quantity]:
+    """Return the quantities no date overlaps (durations and years are dates); ages stay.
+
+    `equivalent_to` indices are renumbered to the kept list, or cleared where the
+    quantity they pointed at was dropped.
+    """
+    starts = [d.start for d in dates]
+
+    def overlaps_date(q: Quantity) -> bool:
+        # Dates never overlap each other, so only the last one starting before
+        # the quantity's end can reach into it.
+        i = bisect.bisect_left(starts, q.end)
+        return i > 0 and dates[i - 1].end > q.start
+
+    kept_index: dict[int, int] = {}
+    kept: list[Quantity] = []
+    for i, q in enumerate(quantities):
+        if q.kind is QuantityKind.AGE or not overlaps_date(q):
+            kept_index[i] = len(kept)
+            kept.append(q)
+    return [
+        q if q.equivalent_to is None
+        else msgspec.structs.replace(q, equivalent_to=kept_index.get(q.equivalent_to))
+        for q in kept
+    ]

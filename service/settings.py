@@ -1,0 +1,81 @@
+"""Settings, read from the environment once, into one frozen object passed where needed.
+
+No other module reads the environment.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import msgspec
+
+PREFIX = "CLAIMEX_"
+# The repository's models/ directory; the Docker image copies it to the same place
+# relative to the installed package (see Dockerfile).
+DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "models"
+
+
+class LogLevel(enum.StrEnum):
+    DEBUG = "debug"
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+class SettingsError(ValueError):
+    """A setting in the environment has a value that cannot be used."""
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    """Every tunable of the service; defaults suit one worker on a 2-core machine."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    log_level: LogLevel = LogLevel.INFO
+    # Limits: a request body, one document's text, a batch's document count.
+    max_body_bytes: int = 4 * 1024 * 1024
+    max_text_chars: int = 500_000
+    max_batch_documents: int = 32
+    # Extraction jobs admitted at once (running + waiting); beyond it, 503.
+    max_queue: int = 16
+    # Threads that run extraction off the event loop, and torch's intra-op threads.
+    inference_threads: int = 1
+    torch_threads: int = 2
+    model_path: Path = DEFAULT_MODEL_PATH
+    # Seconds a client is told to wait before retrying an overloaded server.
+    retry_after_seconds: int = 2
+
+    def __post_init__(self) -> None:
+        for name in ("port", "workers", "max_body_bytes", "max_text_chars",
+                     "max_batch_documents", "max_queue", "inference_threads",
+                     "torch_threads", "retry_after_seconds"):
+            if getattr(self, name) < 1:
+                raise SettingsError(f"{PREFIX}{name.upper()} must be at least 1")
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Return the Settings given by CLAIMEX_* variables of `environ` (default os.environ)."""
+    environ = os.environ if environ is None else environ
+    raw = {
+        field.lower(): value
+        for key, value in environ.items()
+        if key.startswith(PREFIX) and (field := key[len(PREFIX):]) and field.lower() in _FIELDS
+    }
+    try:
+        return msgspec.convert(raw, Settings, strict=False, dec_hook=_decode_path)
+    except (msgspec.ValidationError, SettingsError) as exc:
+        raise SettingsError(f"invalid setting: {exc}") from exc
+
+
+_FIELDS = frozenset(Settings.__struct_fields__)
+
+
+def _decode_path(kind: type, value: object) -> object:
+    """Let msgspec build the Path settings from strings."""
+    if kind is Path and isinstance(value, str):
+        return Path(value)
+    raise NotImplementedError(kind)
