@@ -13,8 +13,8 @@ from pathlib import Path
 import msgspec
 
 PREFIX = "CLAIMEX_"
-# The repository's models/ directory; the Docker image copies it to the same place
-# relative to the installed package (see Dockerfile).
+# The checkout's models/ directory (an editable install); the Docker image puts the
+# artifacts in /app/models and sets CLAIMEX_MODEL_PATH to it.
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "models"
 
 

@@ -1,0 +1,172 @@
+"""The POST /v1/extract contract: shapes, offsets and every error case."""
+
+import json
+
+import pytest
+
+ARTICLE = (
+    "Russia tests new missile\n\n"
+    "Defence officials confirmed on Tuesday that the new missile has a range of more than "
+    "2,000 kilometres (1,243 miles).\n\n"
+    "\"We are ready,\" the minister said. Analysts said the minister was expected to resign."
+)
+SPAN_LISTS = ("quantities", "dates", "quotes", "claims")
+
+
+def assert_offsets(text: str, body: dict) -> None:
+    """Every span in the response slices the sent text exactly."""
+    def check(span):
+        assert text[span["start"] : span["end"]] == span["text"], span
+
+    for kind in SPAN_LISTS:
+        for item in body[kind]:
+            check(item)
+            for part in ("content", "speaker", "cue"):
+                if item.get(part):
+                    check(item[part])
+            for occurrence in item.get("occurrences", []):
+                check(occurrence)
+
+
+def test_json_request_answers_the_full_contract(client):
+    response = client.post("/v1/extract", json={"text": ARTICLE, "published_at": "2022-03-12", "id": "a1"})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert set(body) >= {"id", "published_at", "quantities", "dates", "quotes", "claims", "meta"}
+    assert body["id"] == "a1"
+    assert body["published_at"] == {"value": "2022-03-12", "source": "request"}
+    assert_offsets(ARTICLE, body)
+    quantity = next(q for q in body["quantities"] if "2,000" in q["text"])
+    assert set(quantity) == {"start", "end", "text", "value", "value_max", "unit", "kind", "qualifier",
+                             "normalized", "equivalent_to"}
+    assert quantity["value"] == 2000
+    tuesday = next(d for d in body["dates"] if d["text"] == "Tuesday")
+    assert tuesday == {"start": ARTICLE.index("Tuesday"), "end": ARTICLE.index("Tuesday") + 7,
+                       "text": "Tuesday", "type": "date", "value": "2022-03-08", "anchored": True}
+    assert any(q["type"] == "direct" and q["content"]["text"].startswith("We are ready") for q in body["quotes"])
+    for claim in body["claims"]:
+        assert set(claim) >= {"start", "end", "text", "speaker", "quantities", "dates", "quotes", "score"}
+        assert 0.0 <= claim["score"] <= 1.0
+        assert all(0 <= i < len(body["quantities"]) for i in claim["quantities"])
+    meta = body["meta"]
+    assert meta["model"]["name"] == "claimex-checkworthiness"
+    assert meta["pipeline"]["claimex"]
+    assert meta["timing"]["extraction_ms"] > 0
+
+
+def test_plain_text_body_with_published_at_in_the_query(client):
+    response = client.post(
+        "/v1/extract?published_at=2022-03-12T09:30:00Z", content=ARTICLE.encode(),
+        headers={"Content-Type": "text/plain; charset=utf-8"},
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["published_at"] == {"value": "2022-03-12", "source": "request"}
+    assert_offsets(ARTICLE, response.json())
+
+
+def test_publication_date_found_in_the_text(client):
+    text = "Scientology defector arrested\n\nSaturday, October 9, 2010\n\nHe was released on Thursday."
+    body = client.post("/v1/extract", json={"text": text}).json()
+    assert body["published_at"] == {"value": "2010-10-09", "source": "text"}
+    thursday = next(d for d in body["dates"] if d["text"] == "Thursday")
+    assert thursday["value"] == "2010-10-07" and thursday["anchored"] is True
+
+
+def test_without_any_anchor_relative_dates_are_not_guessed(client):
+    body = client.post("/v1/extract", json={"text": "The minister visited on Thursday."}).json()
+    assert body["published_at"] is None
+    thursday = next(d for d in body["dates"] if d["text"] == "Thursday")
+    assert thursday["anchored"] is False
+    assert thursday["value"] in (None, "XXXX-WXX-4")
+
+
+def test_offsets_index_the_original_text_after_mojibake_repair(client):
+    text = "â€œWe will not back down,â€ the mayor said on Tuesday. Ã‰tÃ© 😀 ok."
+    body = client.post("/v1/extract", json={"text": text, "published_at": "2022-03-12"}).json()
+    assert body["meta"]["repairs"] >= 2
+    assert_offsets(text, body)
+    quote = body["quotes"][0]
+    assert quote["content"]["text"].startswith("We will not back down")
+    assert body["dates"][0]["text"] == "Tuesday"
+
+
+def test_batch_returns_results_in_order(client):
+    documents = [{"text": "First: 12 people were hurt.", "id": "1"},
+                 {"text": "Second: prices rose 15%.", "id": "2"}]
+    response = client.post("/v1/extract/batch", json={"documents": documents})
+    assert response.status_code == 200, response.text
+    results = response.json()["results"]
+    assert [r["id"] for r in results] == ["1", "2"]
+    for sent, result in zip(documents, results):
+        assert_offsets(sent["text"], result)
+
+
+def problem(response, status: int) -> dict:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body = response.json()
+    assert body["status"] == status and body["title"] and body["type"].startswith("https://")
+    return body
+
+
+@pytest.mark.parametrize("payload", [
+    b"{not json", b'{"text": 5}', b"[]", b'{"text": "a", "published_at": 7}', b"",
+    b'{"text": "x\\ud800y"}',
+])
+def test_malformed_json_and_wrong_types_are_400(client, payload):
+    problem(client.post("/v1/extract", content=payload, headers={"Content-Type": "application/json"}), 400)
+
+
+def test_unknown_field_is_400_and_names_it(client):
+    body = problem(client.post("/v1/extract", json={"text": "hello", "txet": "typo"}), 400)
+    assert "txet" in body["detail"]
+
+
+def test_invalid_published_at_is_400(client):
+    problem(client.post("/v1/extract", json={"text": "hello", "published_at": "last tuesday"}), 400)
+
+
+@pytest.mark.parametrize("content_type", ["application/xml", "text/html", "text/plain; charset=latin-1", None])
+def test_unsupported_media_type_is_415(client, content_type):
+    headers = {"Content-Type": content_type} if content_type else {}
+    problem(client.post("/v1/extract", content=b"<a>hello</a>", headers=headers), 415)
+
+
+def test_invalid_utf8_plain_text_is_400(client):
+    problem(client.post("/v1/extract", content=b"caf\xe9", headers={"Content-Type": "text/plain"}), 400)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t "])
+def test_empty_text_is_422(client, text):
+    problem(client.post("/v1/extract", json={"text": text}), 422)
+
+
+def test_body_over_the_limit_is_413(small_client):
+    problem(small_client.post("/v1/extract", json={"text": "word " * 1000}), 413)
+
+
+def test_text_over_the_limit_is_413(small_client):
+    problem(small_client.post("/v1/extract", json={"text": "é" * 501}), 413)
+
+
+def test_batch_over_the_count_limit_is_413(small_client):
+    documents = [{"text": "one"}, {"text": "two"}, {"text": "three"}]
+    problem(small_client.post("/v1/extract/batch", json={"documents": documents}), 413)
+
+
+def test_empty_batch_is_422_and_bad_document_names_its_index(client):
+    problem(client.post("/v1/extract/batch", json={"documents": []}), 422)
+    body = problem(client.post("/v1/extract/batch", json={"documents": [{"text": "ok"}, {"text": " "}]}), 422)
+    assert "documents[1]" in body["detail"]
+
+
+def test_unknown_route_and_method_are_problem_details(client):
+    problem(client.get("/v1/nothing"), 404)
+    problem(client.get("/v1/extract"), 405)
+
+
+def test_response_is_valid_json_with_non_ascii_text(client):
+    text = "Le président a dit « 300 km » ce mardi. 東京で5人が負傷した。"
+    response = client.post("/v1/extract", json={"text": text})
+    assert response.status_code == 200
+    assert_offsets(text, json.loads(response.content.decode("utf-8")))

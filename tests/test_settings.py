@@ -1,0 +1,29 @@
+from pathlib import Path
+
+import pytest
+
+from service.settings import LogLevel, Settings, SettingsError, load_settings
+
+
+def test_defaults_without_environment():
+    assert load_settings({}) == Settings()
+
+
+def test_values_come_from_claimex_variables_only():
+    settings = load_settings({
+        "CLAIMEX_PORT": "9001", "CLAIMEX_LOG_LEVEL": "debug", "CLAIMEX_MODEL_PATH": "/opt/m",
+        "CLAIMEX_MAX_TEXT_CHARS": "1000", "PORT": "1", "CLAIMEX_UNKNOWN": "x",
+    })
+    assert settings.port == 9001
+    assert settings.log_level is LogLevel.DEBUG
+    assert settings.model_path == Path("/opt/m")
+    assert settings.max_text_chars == 1000
+
+
+@pytest.mark.parametrize("env", [
+    {"CLAIMEX_PORT": "eighty"}, {"CLAIMEX_WORKERS": "0"}, {"CLAIMEX_LOG_LEVEL": "loud"},
+    {"CLAIMEX_MAX_BODY_BYTES": "-5"},
+])
+def test_bad_values_fail_loudly(env):
+    with pytest.raises(SettingsError):
+        load_settings(env)
