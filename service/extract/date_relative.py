@@ -95,7 +95,7 @@ def build_deictic(match: re.Match[str], doc: Document) -> Timex | None:
     offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
     value = date_value(doc.anchor + dt.timedelta(days=offset))
     if word in ("tonight", "last night"):
-        value = part_of_day_value(value, PartOfDay.NIGHT)
+        value = part_of_day_value(value, PARTS_OF_DAY["night"])
     elif word.startswith("this "):
         value = part_of_day_value(value, PARTS_OF_DAY[word.split()[1]])
     return _timex(match, value, True)

@@ -120,19 +120,26 @@ def shift_months(anchor: dt.date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _checked_year(year: int) -> int:
+    # Arithmetic past year 9999 (an extreme anchor) has no four-digit value.
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise ValueError(f"year {year} out of range")
+    return year
+
+
 def date_value(day: dt.date) -> str:
     """Return the TIMEX3 value of a calendar day: "2022-03-10"."""
     return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
 
 
 def month_value(year: int, month: int) -> str:
-    """Return the TIMEX3 value of a month: "2022-03"."""
-    return f"{year:04d}-{month:02d}"
+    """Return the TIMEX3 value of a month: "2022-03"; raises ValueError past year 9999."""
+    return f"{_checked_year(year):04d}-{month:02d}"
 
 
 def year_value(year: int) -> str:
-    """Return the TIMEX3 value of a year: "2010"."""
-    return f"{year:04d}"
+    """Return the TIMEX3 value of a year: "2010"; raises ValueError past year 9999."""
+    return f"{_checked_year(year):04d}"
 
 
 def decade_value(first_year: int) -> str:
