@@ -25,6 +25,11 @@ _DURATION = re.compile(
 )
 # A compound like "50-year" before these words is a comparison, not a length of time.
 _COMPARISON_AFTER = re.compile(r"\s+(?:highs?|lows?|peak|best|worst)\b")
+# "aged 8-10 years" is an age.
+_AGE_BEFORE = re.compile(r"\b(?i:aged?|ages)\s+(?:\d+\s*(?:[-\u2013]|to)\s*)?$")
+# "World Cup 2018 day five": a year before a singular unit is a name, not an amount.
+_YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
+_AGE_WINDOW = 20
 _FRAME = re.compile(
     r"\b(?i:the)\s+(?:past|last|next|coming|previous|following)\s+(?P<unit>week|month|year|decade|century|fortnight)\b"
 )
@@ -68,7 +73,12 @@ def build_duration(match: re.Match[str], doc: Document) -> Timex | None:
     compound = "-" in match["joint"]
     if compound and _COMPARISON_AFTER.match(doc.text, match.end()):
         return None
+    start = match.start()
+    if _AGE_BEFORE.search(doc.text[max(0, start - _AGE_WINDOW) : start]):
+        return None
     amount_words = match["amount"].lower()
+    if _YEAR_LIKE.fullmatch(amount_words) and not match.group(0).endswith("s"):
+        return None
     if unit == "second" and amount_words in ("a", "an"):
         return None  # "a second term", "a second time"
     amount = amount_value(amount_words)

@@ -61,7 +61,12 @@ _MONTH_CUE = re.compile(
     rf"between|(?:end|start|beginning|middle|half|part|weeks?|days?)\s+of)\s+|(?i:mid)-\s*|"
     rf"\b{MONTH_NAME}\s*(?:and|or|to|through|until|-|\u2013)\s*)$"
 )
-_AGO = re.compile(rf"\b(?P<amount>(?i:{AMOUNT}))[\s-]+(?P<unit>{UNIT})s?\s+ago\b")
+# The qualifier belongs to the extent so that "nearly a decade ago" outweighs the duration inside it.
+_AGO = re.compile(
+    r"(?:\b(?i:more\s+than|less\s+than|just\s+over|just\s+under|at\s+least|nearly|almost|about|around|"
+    r"roughly|some|over|only|just)\s+)?"
+    rf"\b(?P<amount>(?i:{AMOUNT}))[\s-]+(?P<unit>{UNIT})s?\s+ago\b"
+)
 _SEASON = re.compile(
     rf"\b(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\b"
     rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"

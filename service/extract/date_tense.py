@@ -13,14 +13,14 @@ _FUTURE = (
     r"will|shall|won't|wo\s+n't|'ll|\u2019ll|would|"
     r"(?:is|are|was|were)\s+(?:expected|due|scheduled|set|slated|poised|planning|going|likely)\s+to|"
     r"expected\s+to|due\s+to\s+(?!the\b|a\b)|plans?\s+to|planning\s+to|planned|scheduled|"
-    r"upcoming|forthcoming|next|later\s+this|to\s+be\s+held|intends?\s+to"
+    r"upcoming|forthcoming|next|later\s+this|to\s+be\s+held|intends?\s+to|(?:is|are)\s+to"
 )
 _IRREGULAR_PAST = (
     r"was|were|had|did|been|said|told|met|went|came|took|gave|made|left|held|won|lost|"
     r"began|fell|rose|saw|found|sent|spent|paid|led|fled|fought|brought|bought|caught|"
     r"thought|struck|hit|shot|ran|sat|stood|spoke|wrote|broke|chose|drove|flew|grew|knew|"
     r"threw|wore|became|got|kept|felt|heard|built|meant|sold|stole|swore|taught|understood|"
-    r"ago|earlier|yesterday|last"
+    r"ago|earlier|yesterday"
 )
 _TENSE_CUE = re.compile(
     rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_IRREGULAR_PAST})|(?P<regular>[a-z]{{2,}}ed))\b"

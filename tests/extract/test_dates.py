@@ -207,6 +207,24 @@ def test_not_dates(text):
     assert found(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # Regressions from Wikinews articles (CC BY 2.5).
+        ("The attack came from an internet posting made just over 24 hours ago, the Church said.",
+         dt.date(2008, 1, 20), [("just over 24 hours ago", "date", "2008-01-20", True)]),
+        ("IE6 shipped with Windows XP, nearly a decade ago.",
+         dt.date(2011, 3, 8), [("nearly a decade ago", "date", "2001", True)]),
+        ("Atlantis will go on display following the orbiter's last flight which launches June 28.",
+         dt.date(2011, 4, 13), [("June 28", "date", "2011-06-28", True)]),
+        ("FIFA World Cup 2018 day five: Sweden, Belgium win.", dt.date(2018, 6, 19), []),
+        ("The study tested schoolchildren aged 8\u201310 years from 88 schools.", dt.date(2006, 2, 23), []),
+    ],
+)
+def test_wikinews_regressions(text, anchor, expected):
+    assert found(text, anchor) == expected
+
+
 def test_offsets_index_the_working_text():
     text = "Intro.\n\nThe minister visited Kyiv on Thursday and left on 4 May 2021."
     doc = build_document(text, SATURDAY)
