@@ -27,7 +27,10 @@ _DATE_LINE = re.compile(rf"\s*{_DATE}{_TRAILER}")
 _OPENING_DATE = re.compile(
     rf"\s*(?:(?={WEEKDAY})|[A-Z][A-Z .'-]{{1,40}},\s+(?=.{{6,30}}?\s*[-\u2013\u2014(]))(?:{_DATE})"
 )
-_KEYWORD = r"(?i:date(?:line)?|published(?:\s+on)?|first\s+published|posted(?:\s+on)?|(?P<updated>(?:last\s+)?updated(?:\s+on)?))"
+_KEYWORD = (
+    r"(?i:date(?:line)?|published(?:\s+on)?|first\s+published|posted(?:\s+on)?|"
+    r"(?P<updated>(?:last\s+)?updated(?:\s+on)?))"
+)
 _LABELLED_DATE = re.compile(rf"\b{_KEYWORD}\s*:?\s*(?:on\s+)?{_DATE}")
 
 

@@ -21,8 +21,7 @@ from service.extract.date_patterns import (
 )
 from service.extract.date_tense import clause_tense
 from service.normalize.timex import (
-    Direction,
-    Tense,
+    calendar_direction,
     date_value,
     decade_value,
     month_value,
@@ -54,15 +53,13 @@ _DECADE = re.compile(
 )
 _CUE_WINDOW = 40
 
-_DAY_DIRECTION = {Tense.PAST: Direction.ON_OR_BEFORE, Tense.FUTURE: Direction.ON_OR_AFTER, Tense.UNKNOWN: Direction.SAME_YEAR}
-
 
 def _day_timex(doc: Document, match: re.Match[str], year: str | None, month: int, day: int) -> Timex | None:
     start, end = match.span()
     if year is not None:
         value, anchored = date_value(dt.date(int(year), month, day)), True
     elif doc.anchor is not None:
-        direction = _DAY_DIRECTION[clause_tense(doc, start, end)]
+        direction = calendar_direction(clause_tense(doc, start, end))
         resolved = resolve_month_day(doc.anchor, month, day, direction)
         if resolved is None:
             return None

@@ -32,7 +32,7 @@ from service.normalize.timex import (
     PRESENT_REF,
     Direction,
     DurationUnit,
-    Tense,
+    calendar_direction,
     date_value,
     month_value,
     part_of_day_value,
@@ -43,6 +43,7 @@ from service.normalize.timex import (
     unanchored_weekday,
     week_value,
     weekend_value,
+    weekday_direction,
     year_value,
 )
 from service.types import Timex, TimexType
@@ -52,7 +53,9 @@ _DEICTIC = re.compile(
     r"[Tt]his\s+(?:morning|afternoon|evening))\b"
 )
 _RELATIVE_UNIT = re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<unit>week|weekend|month|year)\b")
-_WEEKDAY = re.compile(rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]his\s+coming)\s+)?(?P<weekday>{WEEKDAY})\b(?!s\b)")
+_WEEKDAY = re.compile(
+    rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]his\s+coming)\s+)?(?P<weekday>{WEEKDAY})\b(?!s\b)"
+)
 _MONTH = re.compile(rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<month>{MONTH_NAME})(?![\w-])")
 # A bare month name is a date only after a word that introduces a time: this keeps
 # "May I" and a song called "March" out, and lets "in May" and "mid-March" in.
@@ -78,8 +81,6 @@ _REFERENCE = re.compile(
 )
 _CUE_WINDOW = 40
 
-_WEEKDAY_DIRECTION = {Tense.PAST: Direction.ON_OR_BEFORE, Tense.FUTURE: Direction.AFTER, Tense.UNKNOWN: Direction.NEAREST}
-_MONTH_DIRECTION = {Tense.PAST: Direction.ON_OR_BEFORE, Tense.FUTURE: Direction.ON_OR_AFTER, Tense.UNKNOWN: Direction.SAME_YEAR}
 _STEP = {"last": -1, "this": 0, "next": 1}
 
 
@@ -133,7 +134,7 @@ def build_weekday(match: re.Match[str], doc: Document) -> Timex | None:
     elif rel in ("next", "coming"):
         direction = Direction.AFTER
     else:
-        direction = _WEEKDAY_DIRECTION[clause_tense(doc, match.start(), match.end())]
+        direction = weekday_direction(clause_tense(doc, match.start(), match.end()))
     return _timex(match, date_value(resolve_weekday(doc.anchor, weekday, direction)), True)
 
 
@@ -151,7 +152,7 @@ def build_month(match: re.Match[str], doc: Document) -> Timex | None:
     else:
         direction = {"last": Direction.BEFORE, "next": Direction.AFTER}.get(rel or "")
         if direction is None:
-            direction = _MONTH_DIRECTION[clause_tense(doc, start, match.end())]
+            direction = calendar_direction(clause_tense(doc, start, match.end()))
         year, month = resolve_month(doc.anchor, month, direction)
     return _timex(match, month_value(year, month), True)
 
@@ -196,8 +197,9 @@ def build_season(match: re.Match[str], doc: Document) -> Timex | None:
 
 
 def build_reference(match: re.Match[str], doc: Document) -> Timex | None:
-    """Return the DATE of "now"/"currently" (PRESENT_REF), "recently"/"in recent months" (PAST_REF), "in the future"."""
-    for group, value in (("present", PRESENT_REF), ("past", PAST_REF), ("past_phrase", PAST_REF), ("future", FUTURE_REF)):
+    """Return the DATE of "now" (PRESENT_REF), "recently", "in recent months" (PAST_REF), "in the future"."""
+    groups = (("present", PRESENT_REF), ("past", PAST_REF), ("past_phrase", PAST_REF), ("future", FUTURE_REF))
+    for group, value in groups:
         if match[group]:
             start, end = match.span(group)
             # The value needs no anchor, but only an anchor says which present it is.

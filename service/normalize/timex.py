@@ -35,6 +35,20 @@ class Direction(enum.Enum):
     SAME_YEAR = "same_year"  # no tense cue, months and days: the one in the anchor's year
 
 
+def weekday_direction(tense: Tense) -> Direction:
+    """Return the occurrence a bare weekday names in a clause of `tense` (news convention)."""
+    # Past: the most recent one, the anchor day included; future: the next one after it;
+    # no cue: the nearest one either side.
+    return {Tense.PAST: Direction.ON_OR_BEFORE, Tense.FUTURE: Direction.AFTER}.get(tense, Direction.NEAREST)
+
+
+def calendar_direction(tense: Tense) -> Direction:
+    """Return the occurrence a bare month, or a day without its year, names in a clause of `tense`."""
+    # The anchor's own month counts for both tenses ("will vote in August" written in August).
+    directions = {Tense.PAST: Direction.ON_OR_BEFORE, Tense.FUTURE: Direction.ON_OR_AFTER}
+    return directions.get(tense, Direction.SAME_YEAR)
+
+
 class PartOfDay(enum.StrEnum):
     """TIMEX3 part-of-day codes."""
 

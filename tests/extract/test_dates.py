@@ -65,7 +65,10 @@ def test_month_day_without_year_takes_the_anchor_year():
         ("The minister visited on Thursday.", ("Thursday", "date", "2022-03-10", True)),
         ("The envoy is expected to arrive on Tuesday evening.", ("Tuesday evening", "date", "2022-03-15TEV", True)),
         ("The envoy will arrive on Monday afternoon.", ("Monday afternoon", "date", "2022-03-14TAF", True)),
-        ("Police said the attack took place yesterday afternoon.", ("yesterday afternoon", "date", "2022-03-11TAF", True)),
+        (
+            "Police said the attack took place yesterday afternoon.",
+            ("yesterday afternoon", "date", "2022-03-11TAF", True),
+        ),
         ("The mayor spoke last night.", ("last night", "date", "2022-03-11TNI", True)),
         ("The strike started last Wednesday.", ("last Wednesday", "date", "2022-03-09", True)),
         ("The vote is scheduled for next Tuesday.", ("next Tuesday", "date", "2022-03-15", True)),
@@ -132,7 +135,10 @@ def test_without_anchor_keeps_only_what_the_text_says(text, expected):
         ("The rally began at 3 p.m.", ("3 p.m.", "time", "2022-03-12T15:00", True)),
         ("The rally began at noon.", ("noon", "time", "2022-03-12T12:00", True)),
         ("The envoy will land on Tuesday at 3 p.m.", ("Tuesday at 3 p.m.", "time", "2022-03-15T15:00", True)),
-        ("It was announced on May 4, 2021, at 10:30 a.m.", ("May 4, 2021, at 10:30 a.m.", "time", "2021-05-04T10:30", True)),
+        (
+            "It was announced on May 4, 2021, at 10:30 a.m.",
+            ("May 4, 2021, at 10:30 a.m.", "time", "2021-05-04T10:30", True),
+        ),
         ("The polls close at 14:30 GMT.", ("14:30 GMT", "time", "2022-03-12T14:30", True)),
     ],
 )

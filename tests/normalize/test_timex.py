@@ -6,6 +6,8 @@ from service.normalize.timex import (
     Direction,
     DurationUnit,
     PartOfDay,
+    Tense,
+    calendar_direction,
     date_value,
     decade_value,
     duration_value,
@@ -19,6 +21,7 @@ from service.normalize.timex import (
     unanchored_month,
     unanchored_weekday,
     week_value,
+    weekday_direction,
     weekend_value,
 )
 
@@ -68,6 +71,15 @@ def test_resolve_month_day_skips_missing_days():
     assert resolve_month_day(anchor, 2, 29, Direction.ON_OR_AFTER) is None
     assert resolve_month_day(dt.date(2024, 3, 1), 2, 29, Direction.ON_OR_BEFORE) == dt.date(2024, 2, 29)
     assert resolve_month_day(anchor, 10, 12, Direction.SAME_YEAR) == dt.date(2022, 10, 12)
+
+
+def test_tense_picks_the_news_convention_direction():
+    assert weekday_direction(Tense.PAST) is Direction.ON_OR_BEFORE
+    assert weekday_direction(Tense.FUTURE) is Direction.AFTER
+    assert weekday_direction(Tense.UNKNOWN) is Direction.NEAREST
+    assert calendar_direction(Tense.PAST) is Direction.ON_OR_BEFORE
+    assert calendar_direction(Tense.FUTURE) is Direction.ON_OR_AFTER
+    assert calendar_direction(Tense.UNKNOWN) is Direction.SAME_YEAR
 
 
 def test_shift_months_crosses_years():
