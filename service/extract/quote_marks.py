@@ -196,6 +196,9 @@ def _scan(
                 if quotation is not None:
                     found.append(quotation)
                 outer = None
+            elif mark.opens is outer.kind and mark.closes is None:
+                # A clear opener of the same kind: the open mark was a stray one.
+                outer = _Open(mark.pos, mark.char, mark.opens, i, 1)
             i += 1
         if outer is None:
             return None

@@ -36,6 +36,7 @@ _AUX_TAIL = re.compile(rf"\s+{AUXILIARIES}$")
 # What may sit between a leading cue and its colon: "told reporters", "said on Monday".
 _CUE_TAIL = re.compile(r"(?:\s+[\w'\u2019.\-]+){0,5}\s*[:,]?\s*")
 _SET_OFF_BEFORE = ".!?\u2026:,;\u2014\u2013\"\u201d\u2019\u00bb"
+_SENTENCE_REST = re.compile(r"[^.!?\n]*")
 _SMALL_WORDS = frozenset("of the and a an in on at for to".split())
 
 
@@ -76,7 +77,7 @@ def _trailing(ctx: _Context, q: Quotation, hi: int) -> tuple[Span | None, Span |
         aux = _AUX_TAIL.search(text, q.end, cue_match.start())
         lo = q.end + 1 if text[q.end : q.end + 1] == "," else q.end
         mention = speaker_mention(text, lo, aux.start() if aux else cue_match.start())
-        if mention is not None:
+        if mention is not None and not _starts_new_report(text, q, mention, cue_match.end(), hi):
             return mention, Span(start=cue_match.start(), end=cue_match.end())
     dash = _DASH.match(text, q.end, hi)
     if dash is not None:
@@ -85,6 +86,15 @@ def _trailing(ctx: _Context, q: Quotation, hi: int) -> tuple[Span | None, Span |
         if mention is not None and mention.end == stop:
             return mention, None
     return None
+
+
+def _starts_new_report(text: str, q: Quotation, mention: Span, cue_end: int, hi: int) -> bool:
+    """Whether `Name said …` after a quote ending in a period is the next sentence's own report."""
+    if text[q.content.end - 1] != "." or not text[mention.start].isupper():
+        return False
+    rest = _SENTENCE_REST.match(text, cue_end, hi)
+    words = rest.group(0).split() if rest else []
+    return len(words) > 4 or "that" in words
 
 
 def _leading(ctx: _Context, q: Quotation, lo: int) -> tuple[Span | None, Span | None] | None:
