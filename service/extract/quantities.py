@@ -1,0 +1,217 @@
+"""Quantities in news text: a number with its qualifier, range and unit or counted noun.
+
+Each number found by the shared number pattern is read outwards: currency, range
+opener, qualifier and "aged" before it; range tail, age, unit or counted noun
+after it. Numbers that label, date or time something are dropped, and durations
+("three days") are left to the dates extractor. Overlaps go through filter_spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+
+from service.document import Document
+from service.extract.quantity_context import (
+    blocked_spans,
+    follows_range_digit,
+    follows_year_lead,
+    is_apposed_age,
+    is_blocked,
+    is_date_part,
+    is_identifier,
+    is_year,
+)
+from service.extract.quantity_words import (
+    Tail,
+    is_compound,
+    is_duration,
+    read_currency,
+    read_opener,
+    read_qualifier,
+    read_range,
+    read_tail,
+)
+from service.normalize.numbers import FRACTION, NUMBER, RATIO, parse_number, scale_factor
+from service.normalize.units import lookup_unit, normalize_unit
+from service.spans import filter_spans
+from service.types import Quantity, QuantityKind
+
+_NUMBER_RE = re.compile(NUMBER)
+_FRACTION_RE = re.compile(rf"{FRACTION}|{RATIO}")
+_RATIO_DENOMINATOR_RE = re.compile(r"\s+in\s+(\S+)$", re.IGNORECASE)
+_ATTACHED_M_RE = re.compile(r"\dm$")
+_WORD_SCALE_RE = re.compile(r"(?i:hundred|dozen|thousand|million|billion|trillion|tens\b)")
+_VAGUE_RE = re.compile(r"(?i:(?:tens|dozens|hundreds|thousands|millions|billions)$)")
+_MINUS_RE = re.compile(r"(?:(?<!\S)[-\u2212]|(?i:\bminus\s+))$")
+_RESTATEMENT_GAP_RE = re.compile(r"\s*[(\[]\s*")
+# Restatements are rounded ("350 kilometres (217 miles)"): 5% apart still agree.
+_RESTATEMENT_TOLERANCE = 0.05
+
+
+def extract_quantities(doc: Document) -> list[Quantity]:
+    """Return the quantities in `doc.text`, sorted by start, restatements linked by index."""
+    text = doc.text
+    blocked = blocked_spans(text)
+    candidates = [
+        quantity
+        for match in _NUMBER_RE.finditer(text)
+        if (quantity := _number_quantity(text, match, blocked)) is not None
+    ]
+    candidates += [
+        quantity
+        for match in _FRACTION_RE.finditer(text)
+        if (quantity := _fraction_quantity(text, match, blocked)) is not None
+    ]
+    return _link_restatements(text, filter_spans(candidates))
+
+
+def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | None:
+    """Return the quantity built around one number, or None when it is not one."""
+    start, end = match.span()
+    first = match.group()
+    if is_blocked(blocked, start, end):
+        return None
+    currency, left = read_currency(text, start)
+    if first[0].isdigit() and currency is None and (
+        is_identifier(text, start) or is_date_part(text, start, end) or follows_range_digit(text, start)
+    ):
+        return None
+    last, tail_start, left = _read_range(text, end, left, blocked)
+    tail = read_tail(text, tail_start, allow_of=_VAGUE_RE.search(last or first) is not None)
+    if tail.end == tail_start and (is_compound(text, tail_start) or text[tail_start : tail_start + 1].isalpha()):
+        return None  # "three-time", "1990s", "21st", "4G"
+    as_metres = (
+        currency is None and tail.unit is None and tail.noun is None and _ATTACHED_M_RE.search(last or first) is not None
+    )
+    if as_metres:
+        first, last = _drop_m(first), last and _drop_m(last)
+        tail = Tail(end=tail.end, unit=lookup_unit("m"))
+    values = _range_values(first, last)
+    if values is None:
+        return None
+    qualifier, left = read_qualifier(text, left)
+    aged, left = read_opener(text, left, age=True)
+    if tail.age_unit is None and not aged and is_duration(text, tail_start):
+        return None  # "three days": a duration, the dates extractor's
+    aged = aged or (last is None and tail.end == tail_start and is_apposed_age(text, start, end))
+    kind, unit, end = _kind_and_unit(currency, tail, aged, tail_start)
+    if kind is None:
+        return None
+    if kind is QuantityKind.COUNT and not _plausible_count(text, first, last, tail, qualifier, left):
+        return None
+    value, value_max = values
+    if kind is QuantityKind.TEMPERATURE and (minus := _MINUS_RE.search(text, max(0, left - 8), left)):
+        value, left = -value, minus.start()
+    normalized_value, normalized_unit = (value, None) if kind is QuantityKind.COUNT else normalize_unit(value, unit)
+    return Quantity(
+        start=left,
+        end=end,
+        value=value,
+        value_max=value_max,
+        unit=unit,
+        kind=kind,
+        qualifier=qualifier,
+        normalized_value=normalized_value,
+        normalized_unit=normalized_unit,
+    )
+
+
+def _read_range(text: str, end: int, left: int, blocked) -> tuple[str | None, int, int]:
+    """Return the range's upper number (None if no range), where the tail starts, and the new left."""
+    found = read_range(text, end)
+    if found is None or is_blocked(blocked, found.start(3), found.end(3)):
+        return None, end, left
+    opener, opener_start = read_opener(text, left)
+    separator = (found.group(1) or "-").lower()
+    if separator == "and" and opener != "between":
+        return None, end, left
+    return found.group(3), found.end(), opener_start
+
+
+def _range_values(first: str, last: str | None) -> tuple[float, float | None] | None:
+    """Return (value, value_max); a range's scale word carries back: "3-5 million"."""
+    value = parse_number(first)
+    if value is None or last is None:
+        return (value, None) if value is not None else None
+    value_max = parse_number(last)
+    if value_max is None:
+        return None
+    scale = scale_factor(last)
+    if scale_factor(first) == 1.0 and value < value_max / scale:
+        value *= scale
+    return (value, value_max) if value < value_max else None
+
+
+def _kind_and_unit(currency, tail: Tail, aged, tail_start: int) -> tuple[QuantityKind | None, str | None, int]:
+    """Return the kind, unit and span end that the words around a number give it."""
+    if tail.age_unit is not None or (aged and tail.end == tail_start):
+        return QuantityKind.AGE, tail.age_unit or "year", tail.end
+    if currency is not None:
+        if tail.unit is not None and tail.unit.kind is QuantityKind.MONEY:
+            return QuantityKind.MONEY, currency, tail.end
+        return QuantityKind.MONEY, currency, tail_start
+    if tail.unit is not None:
+        if tail.unit.kind is QuantityKind.AGE:  # "aged 8-10 years"
+            return (QuantityKind.AGE, tail.unit.symbol, tail.end) if aged else (None, None, tail_start)
+        return tail.unit.kind, tail.unit.symbol, tail.end
+    return QuantityKind.COUNT, tail.noun, tail.end
+
+
+def _plausible_count(text: str, first: str, last: str | None, tail: Tail, qualifier, left: int) -> bool:
+    """Return whether a count (with or without noun) is not a year, score or bare word."""
+    if last is not None and tail.noun is None:
+        return False  # a bare "3-1" or "2010-2015" is a score or a span of years
+    if qualifier is not None:
+        return True
+    if is_year(first) and (tail.noun is None or follows_year_lead(text, left)):
+        return False
+    return tail.noun is not None or first[0].isdigit() or _WORD_SCALE_RE.search(first) is not None
+
+
+def _drop_m(number_text: str) -> str:
+    return number_text[:-1] if _ATTACHED_M_RE.search(number_text) else number_text
+
+
+def _fraction_quantity(text: str, match: re.Match[str], blocked) -> Quantity | None:
+    """Return "a third (of)" or "one in five" as a fraction of a whole, or None."""
+    start, end = match.span()
+    denominator = _RATIO_DENOMINATOR_RE.search(match.group())
+    if is_blocked(blocked, start, end) or (denominator and is_year(denominator.group(1))):
+        return None
+    value = parse_number(match.group())
+    if value is None or not 0 < value <= 1:
+        return None
+    qualifier, left = read_qualifier(text, start)
+    return Quantity(
+        start=left,
+        end=end,
+        value=value,
+        unit="fraction",
+        kind=QuantityKind.PERCENT,
+        qualifier=qualifier,
+        normalized_value=round(value * 100, 10),
+        normalized_unit="percent",
+    )
+
+
+def _link_restatements(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Return `quantities` with each bracketed restatement pointing at what it restates."""
+    linked = list(quantities)
+    for index in range(1, len(linked)):
+        previous, current = linked[index - 1], linked[index]
+        if _RESTATEMENT_GAP_RE.fullmatch(text, previous.end, current.start) and _agree(previous, current):
+            linked[index] = msgspec.structs.replace(current, equivalent_to=index - 1)
+    return linked
+
+
+def _agree(first: Quantity, second: Quantity) -> bool:
+    """Return whether two measurements state the same amount in (possibly) different units."""
+    if first.kind is QuantityKind.COUNT or first.kind != second.kind:
+        return False
+    if first.normalized_unit is None or first.normalized_unit != second.normalized_unit:
+        return False
+    a, b = first.normalized_value or 0.0, second.normalized_value or 0.0
+    slack = 0.5 if first.kind is QuantityKind.TEMPERATURE else 0.0
+    return abs(a - b) <= max(_RESTATEMENT_TOLERANCE * max(abs(a), abs(b)), slack)

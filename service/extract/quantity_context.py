@@ -1,0 +1,126 @@
+"""What around a number says it is not a quantity: phones, times, dates, years, names.
+
+Every check reads a bounded window around the number, so the extractor stays linear.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+
+# Digit runs that are never quantities, found once per document.
+_BLOCKED_RE = re.compile(
+    r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,5}\)?(?:[\s.-]\d{2,5}){2,}(?!\d)"  # 020 7946 0958, 555-123-4567
+    r"|\+\d{1,3}[\s.-]?\(?\d{2,5}\)?[\s.-]?\d{3,}"  # +44 20 79460958
+    r"|(?<!\d)\d+/\d+(?:/\d+)?"  # 9/11, 10/9/2010
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?i:[ap]\.?m\.?))?"  # 10:30, 10:30 p.m.
+    r"|\b\d{1,2}(?:\.\d{2})?\s*(?i:[ap]\.m\.|[ap]m\b)"  # 3 p.m., 10.30pm
+    r"|(?m:^[ \t]*\d{1,3}[.)](?=[ \t]))"  # list numbering at the start of a line
+)
+
+# A name or label just before the number makes it an identifier: "Route 66".
+_LABEL_BEFORE_RE = re.compile(r"(?<![\w.])([A-Za-z]+)(\.?)[ \u00a0]$")
+_LABEL_NOUNS = frozenset(
+    {
+        "route", "highway", "interstate", "section", "article", "chapter", "amendment",
+        "clause", "paragraph", "room", "flight", "no", "number", "page", "platform", "gate",
+        "phase", "stage", "version", "model", "track", "episode", "season", "level",
+        "line", "ward", "district", "precinct", "exit", "pier", "block",
+    }
+)
+# Capitalised words that may open a sentence before a real quantity ("About 300 ...").
+_FUNCTION_WORDS = frozenset(
+    {
+        "a", "about", "above", "after", "aged", "all", "almost", "also", "and", "another",
+        "approximately", "around", "as", "at", "before", "below", "between", "but", "by",
+        "each", "estimated", "exactly", "fewer", "for", "from", "just", "killing", "least",
+        "less", "more", "most", "nearly", "of", "only", "or", "over", "roughly", "since", "so",
+        "some", "than", "the", "then", "to", "under", "until", "up", "when", "while", "with",
+        "within", "without", "yet", "if", "in", "on", "once", "than", "that", "these", "those",
+        "what", "where", "whereas", "which", "who", "during", "across", "against", "among",
+    }
+)
+_MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$")
+_MONTH_AFTER_RE = re.compile(rf"(?:\s+of)?\s+(?:{_MONTHS})\b")
+# Words before a four-digit number that make it a year even before a plural noun:
+# "the 2010 elections", "in 2010 protests".
+_YEAR_LEAD_RE = re.compile(
+    r"(?i:\b(?:the|in|of|since|by|until|till|from|for|its|their|his|her|our|during|before"
+    r"|after|between|and|to|this|that|a|an|mid|late|early)[\s-]+$)|['’]s\s+$|\d,\s+$"
+)
+_YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+_RANGE_DIGIT_BEFORE_RE = re.compile(r"\d\s?[-\u2013\u2014]\s?$")
+_NAME_COMMA_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+,[ \u00a0]$")
+_WINDOW = 24
+
+
+def blocked_spans(text: str) -> tuple[list[int], list[int]]:
+    """Return merged (starts, ends) of phone numbers, times, numeric dates and list markers."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _BLOCKED_RE.finditer(text):
+        if starts and match.start() <= ends[-1]:
+            ends[-1] = max(ends[-1], match.end())
+        else:
+            starts.append(match.start())
+            ends.append(match.end())
+    return starts, ends
+
+
+def is_blocked(blocked: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Return whether [start, end) overlaps a blocked span."""
+    starts, ends = blocked
+    i = bisect.bisect_left(starts, end)
+    return bool(i) and ends[i - 1] > start
+
+
+def is_identifier(text: str, start: int) -> bool:
+    """Return whether the number at `start` labels something: "F-35", "Route 66", "No. 10"."""
+    if start >= 1 and text[start - 1] == "#":
+        return True
+    if start >= 2 and text[start - 1] in "-\u2010\u2011" and text[start - 2].isalpha():
+        return True
+    match = _LABEL_BEFORE_RE.search(text, max(0, start - _WINDOW), start)
+    if match is None:
+        return False
+    word = match.group(1)
+    if word.lower() in _LABEL_NOUNS:
+        return True
+    # "Paris. 300 people" ends a sentence; only label nouns take a dot ("No. 10").
+    return not match.group(2) and word[0].isupper() and word.lower() not in _FUNCTION_WORDS
+
+
+def is_date_part(text: str, start: int, end: int) -> bool:
+    """Return whether the number is a day of a written date: "October 9", "9 October"."""
+    return bool(
+        _MONTH_BEFORE_RE.search(text, max(0, start - _WINDOW), start)
+        or _MONTH_AFTER_RE.match(text, end)
+    )
+
+
+def is_year(number_text: str) -> bool:
+    """Return whether a number is written like a year (four digits, 1500-2099)."""
+    return _YEAR_RE.fullmatch(number_text) is not None
+
+
+def follows_year_lead(text: str, start: int) -> bool:
+    """Return whether the words before `start` make a four-digit number a year."""
+    return _YEAR_LEAD_RE.search(text, max(0, start - _WINDOW), start) is not None
+
+
+def follows_range_digit(text: str, start: int) -> bool:
+    """Return whether the number is the tail of a hyphenated pair such as "3-5" or "3-1"."""
+    return _RANGE_DIGIT_BEFORE_RE.search(text, max(0, start - 4), start) is not None
+
+
+def is_apposed_age(text: str, start: int, end: int) -> bool:
+    """Return whether the number is an age set off by commas after a name: "Daniel Montalvo, 19,"."""
+    return (
+        _NAME_COMMA_BEFORE_RE.search(text, max(0, start - _WINDOW), start) is not None
+        and text[end : end + 1] == ","
+    )

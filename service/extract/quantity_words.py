@@ -1,0 +1,153 @@
+"""The words around a number that make it a quantity: qualifier, currency, range, unit, noun.
+
+Readers before the number search a short window ending at it; readers after it
+match at a position. Both are bounded, so each number costs constant time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from service.normalize.numbers import NUMBER
+from service.normalize.unit_table import CURRENCY_PREFIXES, UnitSpec
+from service.normalize.units import CURRENCY_PREFIX, UNIT, lookup_unit
+from service.types import Qualifier
+
+QUALIFIERS = MappingProxyType(
+    {
+        "about": Qualifier.ABOUT, "around": Qualifier.ABOUT, "approximately": Qualifier.ABOUT,
+        "roughly": Qualifier.ABOUT, "some": Qualifier.ABOUT, "an estimated": Qualifier.ABOUT,
+        "nearly": Qualifier.NEARLY, "almost": Qualifier.NEARLY,
+        "more than": Qualifier.MORE_THAN, "over": Qualifier.MORE_THAN, "above": Qualifier.MORE_THAN,
+        "just over": Qualifier.MORE_THAN, "well over": Qualifier.MORE_THAN,
+        "less than": Qualifier.LESS_THAN, "under": Qualifier.LESS_THAN,
+        "below": Qualifier.LESS_THAN, "fewer than": Qualifier.LESS_THAN,
+        "just under": Qualifier.LESS_THAN,
+        "at least": Qualifier.AT_LEAST, "no fewer than": Qualifier.AT_LEAST,
+        "no less than": Qualifier.AT_LEAST,
+        "at most": Qualifier.AT_MOST, "up to": Qualifier.AT_MOST, "no more than": Qualifier.AT_MOST,
+        "exactly": Qualifier.EXACTLY,
+    }
+)
+_QUALIFIER_RE = re.compile(
+    r"(?i:\b(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)).replace(" ", r"\s+") + r")\s+$)"
+)
+_CURRENCY_BEFORE_RE = re.compile(rf"({CURRENCY_PREFIX})\s?$")
+_RANGE_OPENER_RE = re.compile(r"(?i:\b(between|from)\s+$)")
+_AGE_OPENER_RE = re.compile(r"(?i:\b(?:aged|age)\s+$)")
+_RANGE_TAIL_RE = re.compile(
+    rf"(?:\s*[-\u2013\u2014]\s*|\s+(to|and)\s+)(?:({CURRENCY_PREFIX})\s?)?({NUMBER})"
+)
+_AGE_TAIL_RE = re.compile(r"[ \t\u00a0-]{0,2}(year|month)s?[ \t\u00a0-]old\b", re.IGNORECASE)
+_DURATION_TAIL_RE = re.compile(
+    r"[\s-]{0,2}(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?"
+    r"|months?|years?|yrs?|decades?|century|centuries|millenni(?:um|a))\b"
+)
+# Tails stay on the number's line: a unit or noun never comes after a line break.
+_UNIT_TAIL_RE = re.compile(rf"(?:[ \t\u00a0]{{0,2}}|-)({UNIT})")
+_OF_RE = re.compile(r"[ \t\u00a0]+of\b")
+_NOUN_TAIL_RE = re.compile(r"[ \t\u00a0]+([a-z]+)(?:[ \t\u00a0]+([a-z]+))?\b")
+_COMPOUND_RE = re.compile(r"-[^\W\d_]")
+
+_IRREGULAR_PLURALS = frozenset(
+    {"people", "children", "men", "women", "police", "personnel", "staff", "aircraft", "cattle"}
+)
+# Nouns that modify a counted plural: "19 police officers", "300 aid workers".
+_NOUN_MODIFIERS = frozenset(
+    {"police", "security", "aid", "army", "rescue", "health", "border", "government", "rebel"}
+)
+_NOT_PLURAL_NOUNS = frozenset(
+    {
+        "was", "has", "does", "goes", "this", "thus", "his", "hers", "its", "ours", "yours",
+        "theirs", "yes", "plus", "always", "perhaps", "whereas", "besides", "towards",
+        "afterwards", "sometimes", "times", "percents", "news", "means", "series", "whereas",
+        "includes", "remains", "says", "seems", "gets", "makes", "takes", "becomes", "comes",
+    }
+)
+_WINDOW = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Tail:
+    """What follows the number: a unit, an age, a counted noun, or nothing (end == start)."""
+
+    end: int
+    unit: UnitSpec | None = None
+    noun: str | None = None
+    age_unit: str | None = None
+
+
+def read_qualifier(text: str, start: int) -> tuple[Qualifier | None, int]:
+    """Return the qualifier written just before `start` and where it begins."""
+    match = _QUALIFIER_RE.search(text, max(0, start - _WINDOW), start)
+    if match is None:
+        return None, start
+    return QUALIFIERS[" ".join(match.group(1).lower().split())], match.start()
+
+
+def read_currency(text: str, start: int) -> tuple[str | None, int]:
+    """Return the ISO code of a currency written just before `start` and where it begins."""
+    match = _CURRENCY_BEFORE_RE.search(text, max(0, start - 6), start)
+    if match is None:
+        return None, start
+    return CURRENCY_PREFIXES[match.group(1)], match.start()
+
+
+def read_opener(text: str, start: int, age: bool = False) -> tuple[str | None, int]:
+    """Return "between"/"from" (or "aged" with `age`) written just before `start`, and where."""
+    pattern = _AGE_OPENER_RE if age else _RANGE_OPENER_RE
+    match = pattern.search(text, max(0, start - 12), start)
+    if match is None:
+        return None, start
+    return match.group(0).split()[0].lower(), match.start()
+
+
+def read_range(text: str, end: int) -> re.Match[str] | None:
+    """Return the range tail after a number ("-5", " to $300", " and 5"), groups sep/currency/number."""
+    return _RANGE_TAIL_RE.match(text, end)
+
+
+def is_duration(text: str, end: int) -> bool:
+    """Return whether a time unit follows: "three days", "10-year" (the dates extractor's)."""
+    return _DURATION_TAIL_RE.match(text, end) is not None
+
+
+def is_compound(text: str, end: int) -> bool:
+    """Return whether the number opens a hyphenated modifier: "three-time", "20-member"."""
+    return _COMPOUND_RE.match(text, end) is not None
+
+
+def read_tail(text: str, end: int, allow_of: bool) -> Tail:
+    """Return the age, unit or counted noun after the number ending at `end`."""
+    age = _AGE_TAIL_RE.match(text, end)
+    if age:
+        return Tail(end=age.end(), age_unit=age.group(1).lower())
+    position = end
+    of = _OF_RE.match(text, end) if allow_of else None
+    if of:
+        position = of.end()
+    unit = _UNIT_TAIL_RE.match(text, position)
+    if unit and (spec := lookup_unit(unit.group(1))) is not None:
+        return Tail(end=unit.end(), unit=spec)
+    noun = _NOUN_TAIL_RE.match(text, position)
+    if noun:
+        first, second = noun.group(1), noun.group(2)
+        if second and first in _NOUN_MODIFIERS and is_plural_noun(second):
+            return Tail(end=noun.end(), noun=f"{first} {second}")
+        if is_plural_noun(first):
+            return Tail(end=noun.start(1) + len(first), noun=first)
+    return Tail(end=end)
+
+
+def is_plural_noun(word: str) -> bool:
+    """Return whether a lowercase word reads as a counted plural noun ("migrants", "people")."""
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and word not in _NOT_PLURAL_NOUNS
+    )
