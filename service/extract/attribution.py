@@ -60,7 +60,7 @@ def build_attribution(
     cue: Span | None,
     extent: Span,
 ) -> Attribution:
-    """Return the Attribution spanning `extent` and every part given (except a continued speaker)."""
+    """Return the Attribution covering `extent` and its parts (a continued speaker lies outside)."""
     parts = [extent, content] + [p for p in (cue,) if p is not None]
     if speaker is not None and pattern is not Pattern.CONTINUED:
         parts.append(speaker)

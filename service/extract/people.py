@@ -60,11 +60,12 @@ _NOT_NAME = frozenset(
 )
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
-NAME_TOKEN = rf"(?:[{_UPPER}][\w'\u2019\-]*[{_LOWER}]\.?|[{_UPPER}]\.)"
+# Only an abbreviation ("Dr.", "Gen.") or an initial may end in a period: "Moxon. Rathbun" is two.
+NAME_TOKEN = rf"(?:[{_UPPER}][{_LOWER}]{{0,2}}\.|[{_UPPER}][\w'\u2019\-]*[{_LOWER}]|[{_UPPER}]\.)"
 _PARTICLE = r"(?:de|van|von|der|den|bin|al|da|di|du|la|le|dos|del)"
 # A run of capitalized words, e.g. "French President Emmanuel Macron".
 CAPITALIZED_RUN = re.compile(
-    rf"(?<![\w.]){NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_TOKEN})*"
+    rf"(?<![\w.]){NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+|(?:al|el)-)?{NAME_TOKEN})*"
 )
 _TOKEN = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")

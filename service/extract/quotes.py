@@ -30,7 +30,7 @@ from service.spans import Span, filter_spans
 from service.types import Attribution, AttributionType, Speaker
 
 _WINDOW = 160  # how far around a quote its attribution is looked for
-_CUE_FIRST = re.compile(rf"[ \t]*,?[ \t]*(?:{SPEECH_CUE.pattern})")
+_CUE_FIRST = re.compile(rf"[ \t]*,?[ \t]*(?P<cue>{SPEECH_CUE.pattern})")
 _DASH = re.compile(r"[ \t]*[-\u2013\u2014]+[ \t]*")
 _AUX_TAIL = re.compile(rf"\s+{AUXILIARIES}$")
 # What may sit between a leading cue and its colon: "told reporters", "said on Monday".
@@ -61,13 +61,16 @@ def _strip_end_punctuation(text: str, start: int, end: int) -> int:
     return end
 
 
-def _trailing(ctx: _Context, q: Quotation, hi: int) -> tuple[Span | None, Span | None] | None:
+_Found = tuple[Span, Span | None]  # (speaker mention, cue)
+
+
+def _trailing(ctx: _Context, q: Quotation, hi: int) -> _Found | None:
     """Return (speaker mention, cue) attached after the closing mark, if any."""
     text = ctx.text
     hi = min(hi, q.end + _WINDOW)
     cue_first = _CUE_FIRST.match(text, q.end, hi)
     if cue_first is not None:
-        cue = Span(start=cue_first.end() - len(cue_first.group(0).lstrip(" \t,")), end=cue_first.end())
+        cue = Span(start=cue_first.start("cue"), end=cue_first.end("cue"))
         stop = _strip_end_punctuation(text, cue.end, ctx.sentence_end(cue.start, hi))
         mention = speaker_after(text, cue.end, stop)
         if mention is not None:
@@ -89,7 +92,7 @@ def _trailing(ctx: _Context, q: Quotation, hi: int) -> tuple[Span | None, Span |
 
 
 def _starts_new_report(text: str, q: Quotation, mention: Span, cue_end: int, hi: int) -> bool:
-    """Whether `Name said …` after a quote ending in a period is the next sentence's own report."""
+    """Whether `Name said …` after a quote ending in a period is the next sentence's report."""
     if text[q.content.end - 1] != "." or not text[mention.start].isupper():
         return False
     rest = _SENTENCE_REST.match(text, cue_end, hi)
@@ -97,7 +100,7 @@ def _starts_new_report(text: str, q: Quotation, mention: Span, cue_end: int, hi:
     return len(words) > 4 or "that" in words
 
 
-def _leading(ctx: _Context, q: Quotation, lo: int) -> tuple[Span | None, Span | None] | None:
+def _leading(ctx: _Context, q: Quotation, lo: int) -> _Found | None:
     """Return (speaker mention, cue) of `Smith said: "…"` or `The minister: "…"`, if any."""
     text = ctx.text
     sep = q.start
@@ -121,7 +124,7 @@ def _leading(ctx: _Context, q: Quotation, lo: int) -> tuple[Span | None, Span | 
     return None
 
 
-def _framing(ctx: _Context, q: Quotation, lo: int) -> tuple[Span | None, Span | None] | None:
+def _framing(ctx: _Context, q: Quotation, lo: int) -> _Found | None:
     """Return (speaker, cue) of a verb framing the quote: `He pledged his "full backing"`."""
     sentence = ctx.doc.sentence_at(q.start)
     clause = max(lo, sentence.start if sentence else lo, q.start - _WINDOW)

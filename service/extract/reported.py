@@ -76,7 +76,9 @@ def _build(
     return build_attribution(type_, pattern, content, speaker, kind, cue, content)
 
 
-def _leading_according(text: str, sentence: Sentence, people: Sequence[Person]) -> Attribution | None:
+def _leading_according(
+    text: str, sentence: Sentence, people: Sequence[Person]
+) -> Attribution | None:
     lead = _ACCORDING_LEAD.match(text, sentence.start, sentence.end)
     if lead is None:
         return None
@@ -89,7 +91,9 @@ def _leading_according(text: str, sentence: Sentence, people: Sequence[Person]) 
     return _build(text, AttributionType.ACCORDING_TO, content, mention, cue, people)
 
 
-def _leading_indirect(text: str, sentence: Sentence, people: Sequence[Person]) -> Attribution | None:
+def _leading_indirect(
+    text: str, sentence: Sentence, people: Sequence[Person]
+) -> Attribution | None:
     lo, hi = sentence.start, sentence.end
     for n, cue in enumerate(INDIRECT_CUE.finditer(text, lo, min(hi, lo + _REACH))):
         if n == 3:

@@ -47,6 +47,8 @@ _INTRO_WORDS = frozenset(
     """on in at but and however meanwhile later yesterday today earlier also so then after
     before when while last speaking asked separately still yet now instead""".split()
 )
+_RELATIVES = frozenset({"who", "whose", "which"})
+_NOT_APPOSITION = frozenset({"adding", "saying", "but", "and", "according"})
 _LEADING_CONJUNCTION = re.compile(r"(?:(?:But|And|So|Yet|Still|Meanwhile|Now)\s+)+")
 _FUNCTION_TAIL = frozenset("of to in on at for with by from and or the a an".split())
 _BAD_CHARS = re.compile("[\"\u201c\u201d\u00ab\u00bb:;!?()\\[\\]{}\n\u2018]")
@@ -73,7 +75,8 @@ def _is_noun_phrase(text: str, start: int, end: int) -> bool:
         return False  # a sentence ends inside: only "Mr." or "L." may carry a period
     first = text[start]
     if first.isupper():
-        return words[0] not in _INTRO_WORDS
+        # "Citing privacy rules, …" and "Speaking on Monday, …" introduce, not name.
+        return words[0] not in _INTRO_WORDS and not words[0].endswith("ing")
     return words[0] in _DETERMINERS or words[-1] in GROUP_NOUNS or words[-1] in ROLE_NOUNS
 
 
@@ -87,7 +90,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def speaker_mention(text: str, start: int, end: int) -> Span | None:
-    """Return text[start:end], trimmed, if it reads as a speaker ("NAME[, APPOSITION]"), else None."""
+    """Return text[start:end] trimmed if it reads as a speaker ("NAME[, APPOSITION]"), else None."""
     start, end = _trim(text, start, end)
     if end <= start or _BAD_CHARS.search(text, start, end):
         return None
@@ -95,14 +98,18 @@ def speaker_mention(text: str, start: int, end: int) -> Span | None:
     if comma < 0:
         return Span(start=start, end=end) if _is_noun_phrase(text, start, end) else None
     head_end = _trim(text, start, comma)[1]
-    apposition = _words(text, comma + 1, end)
-    if (
-        _is_noun_phrase(text, start, head_end)
-        and len(apposition) <= _MAX_APPOSITION_WORDS
-        and apposition[:1] not in (["that"], ["adding"], ["saying"], ["but"], ["and"])
-    ):
+    if _is_noun_phrase(text, start, head_end) and _is_apposition(_words(text, comma + 1, end)):
         return Span(start=start, end=end)
     return None
+
+
+def _is_apposition(words: list[str]) -> bool:
+    """Whether the words after "NAME," describe it ("the regional governor", "who …")."""
+    if not 1 <= len(words) <= _MAX_APPOSITION_WORDS:
+        return False
+    if words[0] in _RELATIVES:
+        return True
+    return not any(w in _CLAUSE_WORDS for w in words) and words[0] not in _NOT_APPOSITION
 
 
 def speaker_before(text: str, start: int, end: int) -> Span | None:
@@ -143,7 +150,8 @@ def speaker_kind(text: str, mention: Span) -> SpeakerKind:
     words = _words(text, start, end)
     if len(words) == 1 and words[0] in _PRONOUNS:
         return SpeakerKind.PRONOUN
-    return SpeakerKind.NAMED if _name_span(text, start, end) else SpeakerKind.DESCRIPTION
+    named = _name_span(text, start, end) or _apposition_name(text, mention, end)
+    return SpeakerKind.NAMED if named else SpeakerKind.DESCRIPTION
 
 
 def _name_span(text: str, start: int, end: int) -> list[Span]:
@@ -168,10 +176,18 @@ def _earlier_people(people: Sequence[Person], before: int) -> Iterator[Person]:
         yield person
 
 
+def _apposition_name(text: str, mention: Span, head_end: int) -> list[Span]:
+    """Return the name an apposition gives ("Malaysia's Prime Minister, Najib Razak")."""
+    if head_end >= mention.end:
+        return []
+    start, end = _trim(text, head_end, mention.end)
+    return _name_span(text, start, end)
+
+
 def _person_named(people: Sequence[Person], before: int, surname: str) -> str | None:
     """Return the latest earlier full name ending with `surname`."""
     for person in _earlier_people(people, before):
-        if person.name.split()[-1] == surname:
+        if person.name.split()[-1].lower() == surname.lower():
             return person.name
     return None
 
@@ -207,7 +223,7 @@ def resolve_speaker(
     elif words == ["they"]:
         name = _latest_group(earlier)
     else:
-        tokens = _name_span(text, start, end)
+        tokens = _name_span(text, start, end) or _apposition_name(text, mention, end)
         if len(tokens) == 1:
             token = text[tokens[0].start : tokens[0].end]
             name = _person_named(people, mention.start, token) or token

@@ -61,7 +61,10 @@ def test_leading_attribution_with_colon():
 
 
 def test_next_quote_without_speaker_goes_on_with_previous_speaker():
-    text = 'Mayor Anne Hidalgo spoke on Monday. "We will appeal," Hidalgo said. "We have the law on our side."'
+    text = (
+        'Mayor Anne Hidalgo spoke on Monday. "We will appeal," Hidalgo said. '
+        '"We have the law on our side."'
+    )
     doc = build_document(text)
     first, second = extract_quotes(doc)
     assert _parts(text, second) == (

@@ -127,7 +127,10 @@ def test_speaker_kind():
 
 
 def test_people_carry_their_roles():
-    text = "Governor Oleg Ivanov met the ministry's spokesman Ivan Petrov and Anna Lee, the city's mayor."
+    text = (
+        "Governor Oleg Ivanov met the ministry's spokesman Ivan Petrov "
+        "and Anna Lee, the city's mayor."
+    )
     people = {p.name: p.roles for p in find_people(text)}
     assert people == {
         "Oleg Ivanov": frozenset({"governor"}),
@@ -138,3 +141,28 @@ def test_people_carry_their_roles():
 
 def test_mention_rejects_quote_marks():
     assert speaker_mention('"Stop" Smith', 0, 12) is None
+
+
+def test_name_given_by_apposition():
+    text = "Malaysia's Prime Minister, Najib Razak"
+    span = Span(start=0, end=len(text))
+    assert resolve_speaker(text, span, []).name == "Najib Razak"
+    assert speaker_kind(text, span) is SpeakerKind.NAMED
+
+
+def test_participle_intro_and_negated_clause_are_not_speakers():
+    assert _before("Citing privacy rules, U.S. officials have not said", " said") is None
+    assert _before("Speaking on Monday, the minister said", " said") == "the minister"
+
+
+def test_name_does_not_run_across_a_sentence_end():
+    # Regression: Wikinews "defector" article joined "Kendrick Moxon. Rathbun".
+    text = "The case went to Kendrick Moxon. Rathbun said"
+    assert [p.name for p in find_people(text)] == ["Kendrick Moxon"]
+    assert _name(text, "Rathbun") == "Rathbun"
+
+
+def test_arabic_particle_names_and_case_insensitive_surname():
+    text = "Director General Suleiman al-Amr spoke. Al-Amr said"
+    assert [p.name for p in find_people(text)] == ["Suleiman al-Amr"]
+    assert _name(text, "Al-Amr") == "Suleiman al-Amr"
