@@ -74,37 +74,31 @@ def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | Non
     if is_blocked(blocked, start, end):
         return None
     currency, left = read_currency(text, start)
-    if first[0].isdigit() and currency is None and (
-        is_identifier(text, start) or is_date_part(text, start, end) or follows_range_digit(text, start)
-    ):
+    if currency is None and _labels_or_dates(text, first, start, end):
         return None
     last, tail_start, left = _read_range(text, end, left, blocked)
     tail = read_tail(text, tail_start, allow_of=_VAGUE_RE.search(last or first) is not None)
-    if tail.end == tail_start and (is_compound(text, tail_start) or text[tail_start : tail_start + 1].isalpha()):
-        return None  # "three-time", "1990s", "21st", "4G"
-    as_metres = (
-        currency is None and tail.unit is None and tail.noun is None and _ATTACHED_M_RE.search(last or first) is not None
-    )
-    if as_metres:
+    if tail.end == tail_start and _glued_to_word(text, tail_start):
+        return None
+    if currency is None and tail.unit is None and tail.noun is None and _ATTACHED_M_RE.search(last or first):
+        # "the 100m sprint": a bare glued "m" is metres; "£3m" and "3m people" are millions.
         first, last = _drop_m(first), last and _drop_m(last)
         tail = Tail(end=tail.end, unit=lookup_unit("m"))
     values = _range_values(first, last)
-    if values is None:
-        return None
     qualifier, left = read_qualifier(text, left)
     aged, left = read_opener(text, left, age=True)
-    if tail.age_unit is None and not aged and is_duration(text, tail_start):
-        return None  # "three days": a duration, the dates extractor's
+    if values is None or (tail.age_unit is None and not aged and is_duration(text, tail_start)):
+        return None  # "three days" is a duration, the dates extractor's
     aged = aged or (last is None and tail.end == tail_start and is_apposed_age(text, start, end))
     kind, unit, end = _kind_and_unit(currency, tail, aged, tail_start)
-    if kind is None:
-        return None
-    if kind is QuantityKind.COUNT and not _plausible_count(text, first, last, tail, qualifier, left):
+    if kind is None or (
+        kind is QuantityKind.COUNT and not _plausible_count(text, first, last, tail, qualifier, left)
+    ):
         return None
     value, value_max = values
     if kind is QuantityKind.TEMPERATURE and (minus := _MINUS_RE.search(text, max(0, left - 8), left)):
         value, left = -value, minus.start()
-    normalized_value, normalized_unit = (value, None) if kind is QuantityKind.COUNT else normalize_unit(value, unit)
+    normalized = (value, None) if kind is QuantityKind.COUNT else normalize_unit(value, unit)
     return Quantity(
         start=left,
         end=end,
@@ -113,13 +107,25 @@ def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | Non
         unit=unit,
         kind=kind,
         qualifier=qualifier,
-        normalized_value=normalized_value,
-        normalized_unit=normalized_unit,
+        normalized_value=normalized[0],
+        normalized_unit=normalized[1],
     )
 
 
+def _labels_or_dates(text: str, number: str, start: int, end: int) -> bool:
+    """Return whether a digit number names, dates or ends a pair: "Route 66", "9 October", "3-1"."""
+    return number[0].isdigit() and (
+        is_identifier(text, start) or is_date_part(text, start, end) or follows_range_digit(text, start)
+    )
+
+
+def _glued_to_word(text: str, position: int) -> bool:
+    """Return whether a word is glued on: "three-time", "1990s", "21st", "4G"."""
+    return is_compound(text, position) or text[position : position + 1].isalpha()
+
+
 def _read_range(text: str, end: int, left: int, blocked) -> tuple[str | None, int, int]:
-    """Return the range's upper number (None if no range), where the tail starts, and the new left."""
+    """Return the range's upper number (None if none), where the tail starts, and the new left."""
     found = read_range(text, end)
     if found is None or is_blocked(blocked, found.start(3), found.end(3)):
         return None, end, left
@@ -144,7 +150,9 @@ def _range_values(first: str, last: str | None) -> tuple[float, float | None] | 
     return (value, value_max) if value < value_max else None
 
 
-def _kind_and_unit(currency, tail: Tail, aged, tail_start: int) -> tuple[QuantityKind | None, str | None, int]:
+def _kind_and_unit(
+    currency: str | None, tail: Tail, aged: object, tail_start: int
+) -> tuple[QuantityKind | None, str | None, int]:
     """Return the kind, unit and span end that the words around a number give it."""
     if tail.age_unit is not None or (aged and tail.end == tail_start):
         return QuantityKind.AGE, tail.age_unit or "year", tail.end

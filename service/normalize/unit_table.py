@@ -159,7 +159,8 @@ WORD_ALIASES = MappingProxyType(
 # Written before the number: "$2.4bn", "US$ 20,000", "£5 million", "USD 5m".
 CURRENCY_PREFIXES = MappingProxyType(
     {
-        "$": "USD", "US$": "USD", "US $": "USD", "NZ $": "NZD", "A $": "AUD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
+        "$": "USD", "US$": "USD", "US $": "USD", "U.S.$": "USD", "A$": "AUD", "A $": "AUD",
+        "AU$": "AUD", "C$": "CAD", "NZ $": "NZD",
         "CA$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL", "£": "GBP",
         "€": "EUR", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR", "₽": "RUB",
         **{code: code for code, spec in UNITS.items() if spec.kind is K.MONEY},
