@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch
@@ -52,6 +53,7 @@ _DOCUMENT_SCHEMA = Schema(
 )
 
 
+@dataclass
 class ExtractOperation(Operation):
     """Documents the raw request body that the extract handler reads itself."""
 
@@ -62,7 +64,10 @@ class ExtractOperation(Operation):
         })
 
 
+@dataclass
 class BatchOperation(Operation):
+    """Documents the raw batch body that the batch handler reads itself."""
+
     def __post_init__(self) -> None:
         self.request_body = RequestBody(required=True, content={JSON: OpenAPIMediaType(schema=Schema(
             type=OpenAPIType.OBJECT, required=["documents"], additional_properties=False,

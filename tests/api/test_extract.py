@@ -22,7 +22,7 @@ def assert_offsets(text: str, body: dict) -> None:
         for item in body[kind]:
             check(item)
             for part in ("content", "speaker", "cue"):
-                if item.get(part):
+                if isinstance(item.get(part), dict):
                     check(item[part])
             for occurrence in item.get("occurrences", []):
                 check(occurrence)

@@ -20,7 +20,7 @@ def assert_contract(text: str, response) -> None:
     body = response.json()
     for kind in ("quantities", "dates", "quotes", "claims"):
         for item in body[kind]:
-            spans = [item] + [item[p] for p in ("content", "speaker", "cue") if item.get(p)]
+            spans = [item] + [item[p] for p in ("content", "speaker", "cue") if isinstance(item.get(p), dict)]
             spans += item.get("occurrences", [])
             for span in spans:
                 assert 0 <= span["start"] <= span["end"] <= len(text)
