@@ -15,7 +15,7 @@ import msgspec
 from service import __version__
 from service.document import Document, build_document
 from service.extract.anchor import find_publication_date
-from service.extract.claims import claim_candidates, extract_claims
+from service.extract.claims import claim_candidates, extract_claims, with_checkworthiness
 from service.extract.dates import extract_dates
 from service.extract.quantities import extract_quantities
 from service.extract.quotes import extract_quotes
@@ -83,9 +83,10 @@ class Pipeline:
         dates = extract_dates(doc)
         quantities = _drop_overlapping(extract_quantities(doc), dates)
         quotes = extract_quotes(doc)
-        candidates = claim_candidates(doc)
-        scores = self.checkworthiness.score([doc.text[c.start : c.end] for c in candidates])
-        claims = extract_claims(candidates, quantities, dates, quotes, scores)
+        claims = extract_claims(claim_candidates(doc), quantities, dates, quotes)
+        # Only sentences that carry a claim are worth the encoder's time.
+        scores = self.checkworthiness.score([doc.text[c.start : c.end] for c in claims])
+        claims = with_checkworthiness(claims, scores)
         return Extraction(doc, source, quantities, dates, quotes, claims)
 
 

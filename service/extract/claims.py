@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+import msgspec
+
 from service.document import Document
 from service.spans import Span
 from service.text.repeats import repeat_groups
@@ -66,17 +68,13 @@ def extract_claims(
     quantities: Sequence[Quantity],
     dates: Sequence[Timex],
     quotes: Sequence[Attribution],
-    checkworthiness: Sequence[float] | None = None,
 ) -> list[Claim]:
-    """Return the claims among `candidates` (see `claim_candidates`), in text order.
-
-    `checkworthiness` holds the model's score for each candidate, or is None
-    where no model is loaded (the score is then structure alone).
-    """
+    """Return the claims among `candidates` (see `claim_candidates`), in text order,
+    scored by their structure alone (see `with_checkworthiness`)."""
     quantity_starts = [q.start for q in quantities]
     date_starts = [d.start for d in dates]
     claims = []
-    for index, sentence in enumerate(candidates):
+    for sentence in candidates:
         q = _indices_within(quantities, quantity_starts, sentence)
         d = _indices_within(dates, date_starts, sentence)
         a = _attributions_over(quotes, sentence)
@@ -84,8 +82,6 @@ def extract_claims(
             continue
         speaker = next((quotes[i].speaker.name for i in a if quotes[i].speaker), None)
         score = structure_score(speaker is not None, bool(q), bool(d))
-        if checkworthiness is not None:
-            score = MODEL_SHARE * checkworthiness[index] + (1 - MODEL_SHARE) * score
         claims.append(
             Claim(
                 start=sentence.start, end=sentence.end, speaker=speaker,
@@ -94,3 +90,13 @@ def extract_claims(
             )
         )
     return claims
+
+
+def with_checkworthiness(claims: Sequence[Claim], checkworthiness: Sequence[float]) -> list[Claim]:
+    """Return `claims` with the model's check-worthiness (one per claim) blended into the score."""
+    return [
+        msgspec.structs.replace(
+            claim, score=round(MODEL_SHARE * model + (1 - MODEL_SHARE) * claim.score, 4)
+        )
+        for claim, model in zip(claims, checkworthiness, strict=True)
+    ]

