@@ -31,9 +31,15 @@ def _indices_within(spans: Sequence[Span], starts: list[int], sentence: Span) ->
     return tuple(i for i in range(first, last) if spans[i].end <= sentence.end)
 
 
-def _attributions_over(quotes: Sequence[Attribution], sentence: Span) -> tuple[int, ...]:
-    """Return the indices of attributions whose extent overlaps `sentence`."""
-    return tuple(i for i, quote in enumerate(quotes) if quote.overlaps(sentence))
+def _attributions_over(quote_starts: list[int], quote_ends: list[int], sentence: Span) -> tuple[int, ...]:
+    """Return the indices of attributions whose extent overlaps `sentence`.
+
+    Attributions never overlap each other (extract_quotes resolves that), so
+    their ends are sorted like their starts and the overlapping ones are a run.
+    """
+    first = bisect.bisect_right(quote_ends, sentence.start)
+    last = bisect.bisect_left(quote_starts, sentence.end)
+    return tuple(range(first, last))
 
 
 def structure_score(has_speaker: bool, has_quantity: bool, has_date: bool) -> float:
@@ -73,11 +79,12 @@ def extract_claims(
     scored by their structure alone (see `with_checkworthiness`)."""
     quantity_starts = [q.start for q in quantities]
     date_starts = [d.start for d in dates]
+    quote_starts, quote_ends = [a.start for a in quotes], [a.end for a in quotes]
     claims = []
     for sentence in candidates:
         q = _indices_within(quantities, quantity_starts, sentence)
         d = _indices_within(dates, date_starts, sentence)
-        a = _attributions_over(quotes, sentence)
+        a = _attributions_over(quote_starts, quote_ends, sentence)
         if not (q or d or a):
             continue
         speaker = next((quotes[i].speaker.name for i in a if quotes[i].speaker), None)
