@@ -110,8 +110,11 @@ def _drop_overlapping(quantities: list[Quantity], dates: list[Timex]) -> list[Qu
         if q.kind is QuantityKind.AGE or not overlaps_date(q):
             kept_index[i] = len(kept)
             kept.append(q)
-    return [
-        q if q.equivalent_to is None
-        else msgspec.structs.replace(q, equivalent_to=kept_index.get(q.equivalent_to))
-        for q in kept
-    ]
+    return [q if q.equivalent_to is None else _renumber(q, kept_index.get(q.equivalent_to)) for q in kept]
+
+
+def _renumber(q: Quantity, target: int | None) -> Quantity:
+    """Return `q` restating quantity `target`, or restating nothing if that was dropped."""
+    if target is None:
+        return msgspec.structs.replace(q, equivalent_to=None, conversion_agrees=None)
+    return msgspec.structs.replace(q, equivalent_to=target)

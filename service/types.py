@@ -58,8 +58,11 @@ class Quantity(Span, frozen=True, kw_only=True):
     kind: QuantityKind = QuantityKind.COUNT
     qualifier: Qualifier | None = None
     normalized_value: float | None = None
+    normalized_value_max: float | None = None
     normalized_unit: str | None = None
     equivalent_to: int | None = None
+    # For a restatement (equivalent_to set): whether the two values agree within rounding.
+    conversion_agrees: bool | None = None
 
 
 class Timex(Span, frozen=True, kw_only=True):
@@ -68,6 +71,8 @@ class Timex(Span, frozen=True, kw_only=True):
     type: TimexType
     value: str | None
     anchored: bool
+    # TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, LESS_THAN, EQUAL_OR_MORE, ...
+    mod: str | None = None
 
 
 class Speaker(Span, frozen=True, kw_only=True):

@@ -39,19 +39,19 @@ class _Mapper:
     def quantity(self, q: Quantity) -> QuantityOut:
         s = self.span(q)
         normalized = (
-            Normalized(value=q.normalized_value, unit=q.normalized_unit)
+            Normalized(value=q.normalized_value, unit=q.normalized_unit, value_max=q.normalized_value_max)
             if q.normalized_value is not None or q.normalized_unit is not None else None
         )
         return QuantityOut(
             start=s.start, end=s.end, text=s.text, value=q.value, value_max=q.value_max,
             unit=q.unit, kind=q.kind.value, qualifier=q.qualifier.value if q.qualifier else None,
-            normalized=normalized, equivalent_to=q.equivalent_to,
+            normalized=normalized, equivalent_to=q.equivalent_to, conversion_agrees=q.conversion_agrees,
         )
 
     def date(self, d: Timex) -> DateOut:
         s = self.span(d)
         return DateOut(start=s.start, end=s.end, text=s.text, type=d.type.value, value=d.value,
-                       anchored=d.anchored)
+                       anchored=d.anchored, mod=d.mod)
 
     def quote(self, a: Attribution) -> QuoteOut:
         s = self.span(a)

@@ -51,6 +51,7 @@ class SpeakerOut(ResponseBase):
 class Normalized(ResponseBase):
     value: float | None
     unit: str | None
+    value_max: float | None = None
 
 
 class QuantityOut(ResponseBase):
@@ -64,6 +65,8 @@ class QuantityOut(ResponseBase):
     qualifier: str | None
     normalized: Normalized | None
     equivalent_to: int | None
+    # With equivalent_to: false when the restatement disagrees with what it restates.
+    conversion_agrees: bool | None = None
 
 
 class DateOut(ResponseBase):
@@ -73,6 +76,7 @@ class DateOut(ResponseBase):
     type: Literal["date", "time", "duration", "set"]
     value: str | None
     anchored: bool
+    mod: str | None = None
 
 
 class QuoteOut(ResponseBase):
