@@ -1,0 +1,160 @@
+"""Score the shipped quantity extractor on MeasEval: span F1 (exact and overlap), unit and modifiers.
+
+    python -m models.scoring.quantities [--data PATH] [--split trial|train] [--errors N]
+
+The extractor runs as the service runs it (build_document, then extract_quantities),
+and its spans are mapped back to the original text. Where MeasEval's conventions
+differ from ours, the figures show it rather than hide it:
+- durations ("50 min") are MeasEval quantities but ours are dates; a second line
+  counts the dates extractor's durations as quantities too;
+- MeasEval spans take in lists ("2.1, 3.4 and 5 m") and tolerances ("1.2±0.2‰");
+  ours are one number (or range) each, so those only match by overlap;
+- counts: MeasEval gives no unit, we give the counted noun; it compares as no unit.
+Unit accuracy and modifier accuracy are over spans matched by overlap.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from models.corpora.measeval import DEV_SPLIT, SPLITS, MeasEvalDocument, read_split
+from service.document import build_document
+from service.extract.dates import extract_dates
+from service.extract.quantities import extract_quantities
+from service.normalize.units import lookup_unit
+from service.types import Qualifier, Quantity, QuantityKind, TimexType
+
+_APPROXIMATE = frozenset({Qualifier.ABOUT, Qualifier.NEARLY})
+# MeasEval marks open bounds ("above 2618 m", "up to 1 week") as ranges.
+_OPEN_BOUNDS = frozenset({Qualifier.MORE_THAN, Qualifier.LESS_THAN, Qualifier.AT_LEAST, Qualifier.AT_MOST})
+MODIFIERS = ("IsApproximate", "IsRange", "IsCount")
+
+
+@dataclass(frozen=True, slots=True)
+class Predicted:
+    """One predicted quantity in original-text offsets, with what the scorer compares."""
+
+    start: int
+    end: int
+    text: str
+    unit: str | None
+    modifiers: frozenset[str]
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts behind the figures; `errors` keeps (doc_id, gold text or None, predicted text or None)."""
+
+    gold: int = 0
+    predicted: int = 0
+    exact: int = 0
+    overlap: int = 0
+    unit_right: int = 0
+    modifier_right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(MODIFIERS, 0))
+    errors: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+
+
+def predict(text: str, durations: bool = False) -> list[Predicted]:
+    """Return the extractor's quantities (and, with `durations`, duration dates) in `text`."""
+    doc = build_document(text)
+    found = [_from_quantity(doc, q) for q in extract_quantities(doc)]
+    if durations:
+        found += [
+            _predicted(doc, d.start, d.end, "duration", frozenset())
+            for d in extract_dates(doc)
+            if d.type is TimexType.DURATION
+        ]
+    return sorted(found, key=lambda p: (p.start, p.end))
+
+
+def _from_quantity(doc, q: Quantity) -> Predicted:
+    modifiers = set()
+    if q.qualifier in _APPROXIMATE:
+        modifiers.add("IsApproximate")
+    if q.value_max is not None or q.qualifier in _OPEN_BOUNDS:
+        modifiers.add("IsRange")
+    if q.kind is QuantityKind.COUNT:
+        modifiers.add("IsCount")
+    unit = None if q.kind is QuantityKind.COUNT else q.unit
+    return _predicted(doc, q.start, q.end, unit, frozenset(modifiers))
+
+
+def _predicted(doc, start: int, end: int, unit: str | None, modifiers: frozenset[str]) -> Predicted:
+    start, end = doc.offsets.to_original(start, end)
+    return Predicted(start, end, doc.original[start:end], unit, modifiers)
+
+
+def canonical_unit(unit: str | None) -> str | None:
+    """Return the canonical symbol of a surface unit ("kilometres" -> "km"), else it stripped."""
+    if unit is None or not unit.strip():
+        return None
+    spec = lookup_unit(unit)
+    return spec.symbol if spec is not None else unit.strip()
+
+
+def score_document(document: MeasEvalDocument, tally: Tally, durations: bool = False) -> None:
+    """Add one paragraph's matches to `tally`: exact spans, then one-to-one overlaps."""
+    predicted = predict(document.text, durations)
+    tally.gold += len(document.quantities)
+    tally.predicted += len(predicted)
+    exact = {(p.start, p.end) for p in predicted}
+    tally.exact += sum((g.start, g.end) in exact for g in document.quantities)
+    unused = list(predicted)
+    for gold in document.quantities:
+        match = next((p for p in unused if p.start < gold.end and gold.start < p.end), None)
+        if match is None:
+            tally.errors.append((document.doc_id, gold.text, None))
+            continue
+        unused.remove(match)
+        tally.overlap += 1
+        tally.unit_right += canonical_unit(gold.unit) == canonical_unit(match.unit)
+        for name in MODIFIERS:
+            tally.modifier_right[name] += (name in gold.modifiers) == (name in match.modifiers)
+    tally.errors += [(document.doc_id, None, p.text) for p in unused]
+
+
+def f1(right: int, gold: int, predicted: int) -> tuple[float, float, float]:
+    """Return (precision, recall, F1) in percent."""
+    precision = 100 * right / predicted if predicted else 0.0
+    recall = 100 * right / gold if gold else 0.0
+    total = precision + recall
+    return precision, recall, (2 * precision * recall / total if total else 0.0)
+
+
+def report(tally: Tally, label: str) -> str:
+    """Return the figures of one tally as printable lines."""
+    lines = [f"{label}: gold {tally.gold}, predicted {tally.predicted}"]
+    for name, right in (("exact", tally.exact), ("overlap", tally.overlap)):
+        p, r, f = f1(right, tally.gold, tally.predicted)
+        lines.append(f"  span {name:7s} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}")
+    matched = tally.overlap or 1
+    lines.append(f"  unit accuracy (on {tally.overlap} matched spans) {100 * tally.unit_right / matched:5.1f}")
+    for name in MODIFIERS:
+        lines.append(f"  {name:13s} accuracy {100 * tally.modifier_right[name] / matched:5.1f}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the MeasEval figures of one split; return the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=None, help="the measeval folder")
+    parser.add_argument("--split", choices=SPLITS, default=DEV_SPLIT)
+    parser.add_argument("--errors", type=int, default=0, help="print this many unmatched spans")
+    args = parser.parse_args(argv)
+    documents = read_split(args.split, args.data)
+    for durations, label in ((False, "quantities"), (True, "quantities + duration dates")):
+        tally = Tally()
+        for document in documents:
+            score_document(document, tally, durations)
+        print(report(tally, f"MeasEval {args.split} ({len(documents)} paragraphs), {label}"))
+    for doc_id, gold, predicted in tally.errors[: args.errors]:
+        print(f"  {doc_id}  missed {gold!r}" if predicted is None else f"  {doc_id}  spurious {predicted!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
