@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 
-from service.extract.speakers import SpeakerKind
+from service.extract.speakers import SpeakerKind, speaker_kind
 from service.spans import Span
 from service.types import Attribution, AttributionType, Speaker
 
@@ -49,6 +49,29 @@ def confidence(pattern: Pattern, kind: SpeakerKind | None) -> float:
     if pattern is Pattern.CONTINUED:
         return _BASE[pattern]
     return round(_BASE[pattern] - _SPEAKER_PENALTY[kind], 2)
+
+
+_PATTERN_OF_TYPE = {
+    AttributionType.DIRECT: Pattern.QUOTE,
+    AttributionType.PARTIAL: Pattern.PARTIAL,
+    AttributionType.INDIRECT: Pattern.INDIRECT,
+    AttributionType.ACCORDING_TO: Pattern.ACCORDING_TO,
+}
+
+
+def pattern_of(attribution: Attribution) -> Pattern:
+    """Return the pattern an attribution was found by (a continued quote's speaker lies outside it)."""
+    speaker = attribution.speaker
+    if speaker is not None and not attribution.contains(speaker):
+        return Pattern.CONTINUED
+    return _PATTERN_OF_TYPE[attribution.type]
+
+
+def confidence_bucket(text: str, attribution: Attribution) -> str:
+    """Return the calibration bucket of an attribution: "pattern/speaker kind" ("quote/named")."""
+    speaker = attribution.speaker
+    kind = speaker_kind(text, speaker).value if speaker is not None else "none"
+    return f"{pattern_of(attribution).value}/{kind}"
 
 
 def build_attribution(
