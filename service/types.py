@@ -35,6 +35,13 @@ class Qualifier(enum.StrEnum):
     EXACTLY = "exactly"
 
 
+class Change(enum.StrEnum):
+    """The direction of a stated change: "up 15 per cent", "fell by 3 points"."""
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+
 class TimexType(enum.StrEnum):
     DATE = "date"
     TIME = "time"
@@ -63,6 +70,8 @@ class Quantity(Span, frozen=True, kw_only=True):
     equivalent_to: int | None = None
     # For a restatement (equivalent_to set): whether the two values agree within rounding.
     conversion_agrees: bool | None = None
+    # Set when the amount is a change rather than a level: "rose 3%", "a 15% drop".
+    change: Change | None = None
 
 
 class Timex(Span, frozen=True, kw_only=True):

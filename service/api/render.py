@@ -46,6 +46,7 @@ class _Mapper:
             start=s.start, end=s.end, text=s.text, value=q.value, value_max=q.value_max,
             unit=q.unit, kind=q.kind.value, qualifier=q.qualifier.value if q.qualifier else None,
             normalized=normalized, equivalent_to=q.equivalent_to, conversion_agrees=q.conversion_agrees,
+            change=q.change.value if q.change else None,
         )
 
     def date(self, d: Timex) -> DateOut:

@@ -67,6 +67,8 @@ class QuantityOut(ResponseBase):
     equivalent_to: int | None
     # With equivalent_to: false when the restatement disagrees with what it restates.
     conversion_agrees: bool | None = None
+    # "increase" or "decrease" when the amount is a change ("up 15 per cent"), else absent.
+    change: Literal["increase", "decrease"] | None = None
 
 
 class DateOut(ResponseBase):
