@@ -28,7 +28,18 @@ INDIRECT_VERBS = frozenset(
     """said says told added warned claimed confirmed vowed stressed insisted reported
     announced stated explained noted argued denied admitted wrote declared acknowledged
     believes believed predicted estimated alleged suggested maintained conceded revealed
-    cautioned promised pledged""".split()
+    cautioned promised pledged say""".split()
+)
+# Verbs that report a claim or finding only when "that" follows: `the poll found
+# that …`, `Democrats argue that …` (without it: `found the keys`, `argue about`).
+THAT_VERBS = frozenset(
+    """found finds find show shows showed shown indicated indicates indicate suggests
+    suggest believe think thinks thought know knows knew agreed agree agrees argue
+    argues learned realized realised recognized recognised concluded conclude
+    concludes assert asserts asserted contend contends contended claim feared fears
+    fear hoped hopes hope expects expect worry worries worried insist warn warns
+    acknowledge acknowledges admit admits deny denies note notes stress emphasize
+    emphasized emphasised mentioned complained explain recalled testified""".split()
 )
 
 
@@ -39,7 +50,7 @@ def _alternation(words: frozenset[str]) -> str:
 
 SPEECH_CUE = re.compile(rf"\b(?:{_alternation(SPEECH_VERBS)})\b")
 EMBEDDING_CUE = re.compile(rf"\b(?:{_alternation(EMBEDDING_VERBS)})\b")
-INDIRECT_CUE = re.compile(rf"\b(?:{_alternation(INDIRECT_VERBS)})\b")
+INDIRECT_CUE = re.compile(rf"\b(?:{_alternation(INDIRECT_VERBS | THAT_VERBS)})\b")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\b")
 # Auxiliaries and adverbs allowed between a speaker and its verb ("has also said").
 AUXILIARIES = (

@@ -78,6 +78,9 @@ _ATTRIBUTION_WORDS = frozenset(
     "he she they i we it said says added told asked wrote according the a an".split()
 )
 _CLAUSE_END = ".!?\u2026"
+# Typewriter doubles: two apostrophes (NYT style) or two backticks for an opening mark.
+_DOUBLED = re.compile(r"(?<!['`])(?:''|``)(?!['`])")
+_OPENS_BEFORE = "$(\u2026."
 _CLAUSE_OPENERS = ":,;.!?\u2026\u2014\u2013-("
 
 
@@ -215,11 +218,36 @@ def _scan(
         outer, i = None, outer.index + 1
 
 
+def _doubled_marks_as_double(text: str) -> str:
+    """Return `text` with `''` and ``` `` ``` (typewriter doubles) read as one `"`, same length.
+
+    The mark moves next to the quoted word and a blank takes the other place:
+    `''Tell` -> ` "Tell`, `taxes,''` -> `taxes," `; offsets stay those of `text`.
+    """
+    def replace(match: re.Match[str]) -> str:
+        after = text[match.end() : match.end() + 1]
+        return ' "' if after.isalnum() or (after and after in _OPENS_BEFORE) else '" '
+
+    return _DOUBLED.sub(replace, text)
+
+
+def _widen(text: str, q: Quotation) -> Quotation:
+    """Return `q` covering both characters of a doubled mark at either end."""
+    start = q.start - 1 if q.start and text[q.start - 1] in "'`" and text[q.start] in "'`" else q.start
+    end = q.end
+    if q.closed and end < len(text) and text[end] in "'" and text[end - 1] == "'":
+        end += 1
+    return q if (start, end) == (q.start, q.end) else Quotation(
+        start=start, end=end, content=q.content, mark=q.mark, closed=q.closed, paragraphs=q.paragraphs
+    )
+
+
 def find_quotations(text: str, paragraphs: Sequence[Span]) -> list[Quotation]:
     """Return the quoted passages of `text`, paragraph by paragraph, sorted by start."""
+    shadow = _doubled_marks_as_double(text) if ("''" in text or "``" in text) else text
     found: list[Quotation] = []
     carried: _Open | None = None
     for index, paragraph in enumerate(paragraphs):
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-        carried = _scan(text, paragraph, following, carried, found)
-    return found
+        carried = _scan(shadow, paragraph, following, carried, found)
+    return found if shadow is text else [_widen(text, q) for q in found]

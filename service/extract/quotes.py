@@ -13,6 +13,8 @@ import bisect
 import re
 from collections.abc import Sequence
 
+import msgspec
+
 from service.document import Document
 from service.extract.attribution import Pattern, build_attribution
 from service.extract.cues import AUXILIARIES, EMBEDDING_CUE, SPEECH_CUE
@@ -228,6 +230,23 @@ def extract_quotes(doc: Document) -> list[Attribution]:
     ctx = _Context(doc, people)
     quotations = find_quotations(doc.text, doc.paragraphs)
     quoted = filter_spans(_attribute_quotations(ctx, quotations))
+    reported = filter_spans(find_reported_speech(doc, people))
+    quoted = [_as_mixed(q, reported) for q in quoted]
+    quoted = filter_spans(quoted)
     # Reported speech only where no quote was found: a quote is the stronger evidence.
-    reported = _outside(filter_spans(find_reported_speech(doc, people)), quoted)
+    reported = _outside(reported, quoted)
     return sorted(quoted + reported, key=lambda a: (a.start, a.end))
+
+
+def _as_mixed(quote: Attribution, reported: Sequence[Attribution]) -> Attribution:
+    """Return a partial quote widened to the reported clause around it with the same cue.
+
+    `Smith said it would be "improper" to comment`: a partial attribution whose
+    content is the whole reported clause, the quoted word inside it.
+    """
+    if quote.type is not AttributionType.PARTIAL or quote.cue is None:
+        return quote
+    i = bisect.bisect_right([r.start for r in reported], quote.start) - 1
+    if i < 0 or reported[i].cue != quote.cue or not reported[i].content.contains(quote.content):
+        return quote
+    return msgspec.structs.replace(reported[i], type=AttributionType.PARTIAL, confidence=quote.confidence)

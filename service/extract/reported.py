@@ -13,7 +13,13 @@ from collections.abc import Sequence
 
 from service.document import Document, Sentence
 from service.extract.attribution import Pattern, build_attribution
-from service.extract.cues import ACCORDING_TO, AUXILIARIES, INDIRECT_CUE
+from service.extract.cues import (
+    ACCORDING_TO,
+    AUXILIARIES,
+    INDIRECT_CUE,
+    INDIRECT_VERBS,
+    THAT_VERBS,
+)
 from service.extract.people import Person
 from service.extract.speakers import (
     resolve_speaker,
@@ -35,8 +41,14 @@ _TOLD_OBJECT = re.compile(
     r"\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w'\u2019.\-]*(?:[ \t]+[A-Z][\w'\u2019.\-]*){0,3}|[a-z]+)"
 )
 _CUE_FIRST_TAIL = re.compile(rf"\s*(?P<cue>{INDIRECT_CUE.pattern})\s+(?P<speaker>.+)", re.DOTALL)
+# What may follow a trailing cue: "the agency said in a June report", "he said of the plan".
+_CUE_ADJUNCT = (
+    r"(?:\s+(?:in|on|at|during|last|this|of|about|after|before|late|early|earlier|yesterday"
+    r"|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:\n]{0,50}?)?"
+)
 _SPEAKER_FIRST_TAIL = re.compile(
-    rf"\s*(?P<speaker>.+?)\s+{AUXILIARIES}(?P<cue>{INDIRECT_CUE.pattern})", re.DOTALL
+    rf"\s*(?P<speaker>.+?)\s+{AUXILIARIES}(?P<cue>{INDIRECT_CUE.pattern}){_CUE_ADJUNCT}",
+    re.DOTALL,
 )
 _ACCORDING_TAIL = re.compile(rf"\s*(?P<cue>{ACCORDING_TO.pattern})\s+(?P<speaker>.+)", re.DOTALL)
 _ACCORDING_LEAD = re.compile(r"(?:(?:But|And|However,?)\s+)?(?P<cue>According\s+to)\s+")
@@ -45,6 +57,9 @@ _FINITE = frozenset(
     """was were is are will would could should can may might must had has have did does
     do won't can't isn't wasn't aren't weren't doesn't didn't""".split()
 )
+_SUBJECT_PRONOUNS = frozenset("he she they we i it there".split())
+_CLOSING_MARK = re.compile("[.,!?]?[\"\u201d\u2019]")
+_OPENING_MARK = re.compile("(?:^|(?<=\\s))[\"\u201c\u2018]")
 _END_MARKS = ".!?\u2026;:,\"'\u201d\u2019 \t"
 
 
@@ -54,12 +69,23 @@ def _content(text: str, start: int, end: int, *, needs_verb: bool) -> Span | Non
         start += 1
     while end > start and text[end - 1] in _END_MARKS:
         end -= 1
+    closer = _CLOSING_MARK.match(text, end)
+    if closer is not None and _OPENING_MARK.search(text, start, end):
+        end = closer.end()  # keep the mark that closes a quoted phrase inside the clause
     if end <= start or not text[start].isalnum():
         return None
     words = text[start:end].lower().split()
-    if len(words) < 3 or (needs_verb and not _FINITE.intersection(words)):
+    if len(words) < 3 or (needs_verb and not _reads_as_clause(words)):
         return None
     return Span(start=start, end=end)
+
+
+def _reads_as_clause(words: list[str]) -> bool:
+    """Whether words after a cue without "that" read as a clause: a finite verb we can see."""
+    if _FINITE.intersection(words) or words[0] in _SUBJECT_PRONOUNS:
+        return True
+    # A regular past tense after a short subject: "the senator voted against it".
+    return any(w.endswith("ed") and len(w) > 4 for w in words[1:5])
 
 
 def _build(
@@ -109,6 +135,8 @@ def _leading_indirect(
                 continue
             position = audience.end()
         that = _THAT.match(text, position, hi)
+        if that is None and cue.group(0) in THAT_VERBS and cue.group(0) not in INDIRECT_VERBS:
+            continue
         content = _content(text, that.end() if that else position, hi, needs_verb=that is None)
         if content is not None:
             cue_span = Span(start=cue.start(), end=cue.end())

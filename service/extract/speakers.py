@@ -49,9 +49,13 @@ _INTRO_WORDS = frozenset(
 )
 _RELATIVES = frozenset({"who", "whose", "which"})
 _NOT_APPOSITION = frozenset({"adding", "saying", "but", "and", "according"})
-_LEADING_CONJUNCTION = re.compile(r"(?:(?:But|And|So|Yet|Still|Meanwhile|Now)\s+)+")
+_LEADING_CONJUNCTION = re.compile(
+    r"(?:(?:But|And|So|Yet|Still|Meanwhile|Now|but|and|yet|while|although|though)\s+)+"
+)
 _FUNCTION_TAIL = frozenset("of to in on at for with by from and or the a an".split())
 _BAD_CHARS = re.compile("[\"\u201c\u201d\u00ab\u00bb:;!?()\\[\\]{}\n\u2018]")
+# A US party tag after a lawmaker's name: "Rep. Trey Gowdy (R-S.C.)", "Gov. Pat McCrory (R)".
+_PARTY_TAG = re.compile(r"[ \t]\([RDI](?:-[A-Z][A-Za-z.]{1,6})?\)")
 _WORD = re.compile(r"[^\s,]+")
 _MAX_WORDS = 10
 _MAX_APPOSITION_WORDS = 20
@@ -89,10 +93,22 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _has_bad_chars(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a character no speaker holds (party tags aside)."""
+    for bad in _BAD_CHARS.finditer(text, start, end):
+        if bad.group(0) not in "()":
+            return True
+        tag_start = text.rfind(" ", start, bad.start() + 1)
+        tag = _PARTY_TAG.match(text, max(start, tag_start), end) if tag_start >= 0 else None
+        if tag is None or not tag.start() < bad.start() < tag.end():
+            return True
+    return False
+
+
 def speaker_mention(text: str, start: int, end: int) -> Span | None:
     """Return text[start:end] trimmed if it reads as a speaker ("NAME[, APPOSITION]"), else None."""
     start, end = _trim(text, start, end)
-    if end <= start or _BAD_CHARS.search(text, start, end):
+    if end <= start or _has_bad_chars(text, start, end):
         return None
     comma = text.find(",", start, end)
     if comma < 0:
@@ -126,6 +142,9 @@ def speaker_before(text: str, start: int, end: int) -> Span | None:
         if comma < 0:
             return None
         start = comma + 1  # "On Monday, the minister said" -> "the minister"
+        conjunction = _LEADING_CONJUNCTION.match(text, _trim(text, start, end)[0], end)
+        if conjunction is not None:
+            start = conjunction.end()  # "…, but critics say" -> "critics"
     return None
 
 
@@ -141,7 +160,9 @@ def speaker_after(text: str, start: int, end: int) -> Span | None:
 def _head(text: str, mention: Span) -> tuple[int, int]:
     """Return the mention without its apposition."""
     comma = text.find(",", mention.start, mention.end)
-    return _trim(text, mention.start, comma if comma >= 0 else mention.end)
+    start, end = _trim(text, mention.start, comma if comma >= 0 else mention.end)
+    tag = _PARTY_TAG.search(text, start, end)
+    return (start, tag.start()) if tag is not None and tag.end() == end else (start, end)
 
 
 def speaker_kind(text: str, mention: Span) -> SpeakerKind:

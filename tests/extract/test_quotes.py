@@ -106,9 +106,17 @@ def test_partial_quote_inside_reported_speech():
     assert _extract(text) == [(PARTIAL, "full backing", "He", "Emmanuel Macron", "pledged")]
 
 
-def test_partial_quote_with_trailing_attribution():
+def test_partial_quote_with_trailing_attribution_covers_the_reported_clause():
+    # A mixed quote: the reported clause is the content, the quoted words inside it.
     assert _extract('The plan was "a disaster for the town", Smith said.') == [
-        (PARTIAL, "a disaster for the town", "Smith", "Smith", "said")
+        (PARTIAL, 'The plan was "a disaster for the town"', "Smith", "Smith", "said")
+    ]
+
+
+def test_mixed_quote_after_leading_cue():
+    text = 'Gov. Pat McCrory (R) said it would be "improper" for him to speak.'
+    assert _extract(text) == [
+        (PARTIAL, 'it would be "improper" for him to speak', "Gov. Pat McCrory (R)", "Pat McCrory", "said")
     ]
 
 
