@@ -21,6 +21,7 @@ from service.extract.date_patterns import (
 )
 from service.extract.date_tense import clause_tense
 from service.normalize.timex import (
+    TENSE_REACH_DAYS,
     calendar_direction,
     date_value,
     decade_value,
@@ -60,7 +61,7 @@ def _day_timex(doc: Document, match: re.Match[str], year: str | None, month: int
         value, anchored = date_value(dt.date(int(year), month, day)), True
     elif doc.anchor is not None:
         direction = calendar_direction(clause_tense(doc, start, end))
-        resolved = resolve_month_day(doc.anchor, month, day, direction)
+        resolved = resolve_month_day(doc.anchor, month, day, direction, TENSE_REACH_DAYS)
         if resolved is None:
             return None
         value, anchored = date_value(resolved), True

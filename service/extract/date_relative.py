@@ -104,7 +104,10 @@ def build_deictic(match: re.Match[str], doc: Document) -> Timex | None:
         value = part_of_day_value(value, PARTS_OF_DAY["night"])
     elif word.startswith("this "):
         value = part_of_day_value(value, PARTS_OF_DAY[word.split()[1]])
-    return _timex(match, value, True)
+    else:
+        return _timex(match, value, True)
+    # TIMEX3 types a day with its part of day as a TIME.
+    return Timex(start=match.start(), end=match.end(), type=TimexType.TIME, value=value, anchored=True)
 
 
 def build_relative_unit(match: re.Match[str], doc: Document) -> Timex | None:

@@ -12,8 +12,9 @@ from service.normalize.timex import Tense
 _FUTURE = (
     r"will|shall|won't|wo\s+n't|'ll|\u2019ll|would|"
     r"(?:is|are|was|were)\s+(?:expected|due|scheduled|set|slated|poised|planning|going|likely)\s+to|"
+    r"(?:set|slated|poised)\s+to|"
     r"expected\s+to|due\s+to\s+(?!the\b|a\b)|plans?\s+to|planning\s+to|planned|scheduled|"
-    r"upcoming|forthcoming|next|later\s+this|to\s+be\s+held|intends?\s+to|(?:is|are)\s+to"
+    r"upcoming|forthcoming|next(?!\s+to\b)|later\s+this|to\s+be\s+held|intends?\s+to|(?:is|are)\s+to"
 )
 _IRREGULAR_PAST = (
     r"was|were|had|did|been|said|told|met|went|came|took|gave|made|left|held|won|lost|"

@@ -16,6 +16,7 @@ from msgspec.structs import replace as _replace
 from service.document import Document
 from service.extract.date_absolute import ABSOLUTE_RECOGNIZERS
 from service.extract.date_durations import DURATION_RECOGNIZERS
+from service.extract.date_mods import timex_mod
 from service.extract.date_patterns import PARTS_OF_DAY
 from service.extract.date_relative import RELATIVE_RECOGNIZERS
 from service.extract.date_times import TIME_RECOGNIZERS, UNKNOWN_DAY
@@ -69,7 +70,8 @@ def _widen(doc: Document, timexes: list[Timex]) -> list[Timex]:
         part = _PART_OF_DAY_AFTER.match(doc.text, timex.end, ceiling) if takes_part else None
         if part is not None:
             value = None if timex.value is None else part_of_day_value(timex.value, PARTS_OF_DAY[part["part"]])
-            timex = _replace(timex, end=part.end(), value=value)
+            # TIMEX3 types a day with its part of day as a TIME ("Friday morning": 2022-03-11TMO).
+            timex = _replace(timex, end=part.end(), value=value, type=TimexType.TIME)
         widened.append(timex)
     return widened
 
@@ -129,4 +131,9 @@ def extract_dates(doc: Document) -> list[Timex]:
     timexes = filter_spans(_candidates(doc))
     timexes = _widen(doc, timexes)
     timexes = _merge_dates_with_times(doc, timexes)
-    return _place_times(doc, timexes)
+    return [_with_mod(doc, timex) for timex in _place_times(doc, timexes)]
+
+
+def _with_mod(doc: Document, timex: Timex) -> Timex:
+    mod = timex_mod(doc.text[timex.start : timex.end])
+    return timex if mod is None else _replace(timex, mod=mod)

@@ -35,18 +35,25 @@ class Direction(enum.Enum):
     SAME_YEAR = "same_year"  # no tense cue, months and days: the one in the anchor's year
 
 
+# A tense picks a month or a day without its year only within about nine months of the
+# anchor; farther away the nearest occurrence wins: "payable Dec. 15" written in November
+# is next month, not eleven months back, whatever the verb's tense ("was set for Jan. 14").
+TENSE_REACH_DAYS = 270
+
+
 def weekday_direction(tense: Tense) -> Direction:
     """Return the occurrence a bare weekday names in a clause of `tense` (news convention)."""
-    # Past: the most recent one, the anchor day included; future: the next one after it;
-    # no cue: the nearest one either side.
-    return {Tense.PAST: Direction.ON_OR_BEFORE, Tense.FUTURE: Direction.AFTER}.get(tense, Direction.NEAREST)
+    # Past: the most recent one, the anchor day included; future: the next one, the anchor
+    # day included ("Friday" in a story dated Friday is that day); no cue: news reports
+    # what happened, so the most recent one.
+    return Direction.ON_OR_AFTER if tense is Tense.FUTURE else Direction.ON_OR_BEFORE
 
 
 def calendar_direction(tense: Tense) -> Direction:
     """Return the occurrence a bare month, or a day without its year, names in a clause of `tense`."""
     # The anchor's own month counts for both tenses ("will vote in August" written in August).
     directions = {Tense.PAST: Direction.ON_OR_BEFORE, Tense.FUTURE: Direction.ON_OR_AFTER}
-    return directions.get(tense, Direction.SAME_YEAR)
+    return directions.get(tense, Direction.NEAREST)
 
 
 class PartOfDay(enum.StrEnum):
@@ -109,23 +116,44 @@ def resolve_weekday(anchor: dt.date, weekday: int, direction: Direction) -> dt.d
     return chosen if chosen is not None else anchor
 
 
-def resolve_month(anchor: dt.date, month: int, direction: Direction) -> tuple[int, int]:
-    """Return (year, month) of the `month` that `direction` selects around `anchor`'s month."""
+def pick_plausible(
+    candidates: Iterable[dt.date], anchor: dt.date, direction: Direction, reach_days: int | None
+) -> dt.date | None:
+    """Return the `direction` pick if it lies within `reach_days` of `anchor`, else the nearest candidate."""
+    dates = list(candidates)
+    chosen = pick_occurrence(dates, anchor, direction)
+    if reach_days is None or (chosen is not None and abs((chosen - anchor).days) <= reach_days):
+        return chosen
+    return pick_occurrence(dates, anchor, Direction.NEAREST)
+
+
+def resolve_month(
+    anchor: dt.date, month: int, direction: Direction, reach_days: int | None = None
+) -> tuple[int, int]:
+    """Return (year, month) of the `month` that `direction` selects around `anchor`'s month.
+
+    With `reach_days`, a pick farther than that from the anchor gives way to the nearest one.
+    """
     this_month = anchor.replace(day=1)
     candidates = (dt.date(year, month, 1) for year in (anchor.year - 1, anchor.year, anchor.year + 1))
-    chosen = pick_occurrence(candidates, this_month, direction) or dt.date(anchor.year, month, 1)
+    chosen = pick_plausible(candidates, this_month, direction, reach_days) or dt.date(anchor.year, month, 1)
     return chosen.year, chosen.month
 
 
-def resolve_month_day(anchor: dt.date, month: int, day: int, direction: Direction) -> dt.date | None:
-    """Return the date `month`/`day` that `direction` selects around `anchor`; None if no such day."""
+def resolve_month_day(
+    anchor: dt.date, month: int, day: int, direction: Direction, reach_days: int | None = None
+) -> dt.date | None:
+    """Return the date `month`/`day` that `direction` selects around `anchor`; None if no such day.
+
+    With `reach_days`, a pick farther than that from the anchor gives way to the nearest one.
+    """
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             candidates.append(dt.date(year, month, day))
         except ValueError:  # February 29 outside leap years, April 31
             continue
-    return pick_occurrence(candidates, anchor, direction)
+    return pick_plausible(candidates, anchor, direction, reach_days)
 
 
 def shift_months(anchor: dt.date, months: int) -> tuple[int, int]:

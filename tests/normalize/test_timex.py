@@ -75,11 +75,11 @@ def test_resolve_month_day_skips_missing_days():
 
 def test_tense_picks_the_news_convention_direction():
     assert weekday_direction(Tense.PAST) is Direction.ON_OR_BEFORE
-    assert weekday_direction(Tense.FUTURE) is Direction.AFTER
-    assert weekday_direction(Tense.UNKNOWN) is Direction.NEAREST
+    assert weekday_direction(Tense.FUTURE) is Direction.ON_OR_AFTER
+    assert weekday_direction(Tense.UNKNOWN) is Direction.ON_OR_BEFORE
     assert calendar_direction(Tense.PAST) is Direction.ON_OR_BEFORE
     assert calendar_direction(Tense.FUTURE) is Direction.ON_OR_AFTER
-    assert calendar_direction(Tense.UNKNOWN) is Direction.SAME_YEAR
+    assert calendar_direction(Tense.UNKNOWN) is Direction.NEAREST
 
 
 def test_shift_months_crosses_years():
