@@ -190,6 +190,17 @@ def _attribute(
     return build_attribution(AttributionType.DIRECT, Pattern.QUOTE, q.content, None, None, None, q)
 
 
+def _lead_in_start(ctx: _Context, q: Quotation, paragraph: Span) -> int:
+    """Return where a quote's attribution may start: the paragraph before it when that
+    paragraph ends in `Rathbun stated,` or `he wrote:` and the quote opens its own."""
+    index = ctx.paragraph_index(q.start)
+    if q.start > paragraph.start or index == 0:
+        return paragraph.start
+    previous = ctx.doc.paragraphs[index - 1]
+    tail = ctx.text[previous.start : previous.end].rstrip()
+    return previous.start if tail.endswith((",", ":")) else paragraph.start
+
+
 def _attribute_quotations(ctx: _Context, quotations: Sequence[Quotation]) -> list[Attribution]:
     """Return the attributions of the quotations that are quotes, in order."""
     found: list[Attribution] = []
@@ -199,7 +210,7 @@ def _attribute_quotations(ctx: _Context, quotations: Sequence[Quotation]) -> lis
     for i, q in enumerate(quotations):
         first = paragraphs[ctx.paragraph_index(q.start)]
         last = paragraphs[ctx.paragraph_index(max(q.start, q.end - 1))]
-        lo = max(first.start, quotations[i - 1].end if i else 0)
+        lo = max(_lead_in_start(ctx, q, first), quotations[i - 1].end if i else 0)
         hi = min(last.end, quotations[i + 1].start if i + 1 < len(quotations) else last.end)
         bounds = Span(start=lo, end=max(lo, hi))
         attribution = _attribute(ctx, q, bounds, earlier, speakers)

@@ -20,7 +20,7 @@ from service.extract.cues import (
     INDIRECT_VERBS,
     THAT_VERBS,
 )
-from service.extract.people import Person
+from service.extract.people import CAPITALIZED_RUN, Person
 from service.extract.speakers import (
     resolve_speaker,
     speaker_before,
@@ -57,6 +57,9 @@ _FINITE = frozenset(
     """was were is are will would could should can may might must had has have did does
     do won't can't isn't wasn't aren't weren't doesn't didn't""".split()
 )
+# A report set off by commas inside its own content: ", Graham said,".
+_INSET = re.compile(r",[^,;:\n]{3,120}?,")
+_LOWER_WORD = re.compile(r"[ \t]+[a-z]")
 _SUBJECT_PRONOUNS = frozenset("he she they we i it there".split())
 _CLOSING_MARK = re.compile("[.,!?]?[\"\u201d\u2019]")
 _OPENING_MARK = re.compile("(?:^|(?<=\\s))[\"\u201c\u2018]")
@@ -110,6 +113,11 @@ def _leading_according(
         return None
     comma = text.find(",", lead.end(), min(sentence.end, lead.end() + _REACH))
     mention = speaker_mention(text, lead.end(), comma) if comma > 0 else None
+    if mention is None:
+        # No comma: "According to Rathbun the property was returned" ends the name at a lower-case word.
+        name = CAPITALIZED_RUN.match(text, lead.end(), sentence.end)
+        if name is not None and _LOWER_WORD.match(text, name.end(), sentence.end):
+            mention, comma = Span(start=name.start(), end=name.end()), name.end() - 1
     content = _content(text, comma + 1, sentence.end, needs_verb=False) if mention else None
     if mention is None or content is None:
         return None
@@ -179,6 +187,22 @@ def _trailing_tail(text: str, lo: int, hi: int) -> tuple[AttributionType, Span, 
     return None
 
 
+def _parenthetical(text: str, sentence: Sentence, people: Sequence[Person]) -> Attribution | None:
+    """Return `The museum, Mr. Obama said, would …`: content is the sentence around the report."""
+    end = sentence.end
+    while end > sentence.start and text[end - 1] in _END_MARKS:
+        end -= 1
+    for inset in _INSET.finditer(text, sentence.start, end):
+        found = _trailing_tail(text, inset.start() + 1, inset.end() - 1)
+        if found is None:
+            continue
+        type_, mention, cue = found
+        content = _content(text, sentence.start, end, needs_verb=False)
+        if content is not None and len(text[inset.end() : end].split()) >= 2:
+            return _build(text, type_, content, mention, cue, people)
+    return None
+
+
 def find_reported_speech(doc: Document, people: Sequence[Person]) -> list[Attribution]:
     """Return indirect-speech and according-to attributions, at most one per sentence."""
     found = []
@@ -186,6 +210,7 @@ def find_reported_speech(doc: Document, people: Sequence[Person]) -> list[Attrib
         attribution = (
             _leading_according(doc.text, sentence, people)
             or _leading_indirect(doc.text, sentence, people)
+            or _parenthetical(doc.text, sentence, people)
             or _trailing(doc.text, sentence, people)
         )
         if attribution is not None:
