@@ -41,10 +41,12 @@ _DAY_MONTH = re.compile(
     rf"(?:,?\s+(?P<year>{YEAR}))?"
 )
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_BEFORE_DAY})\s+(?:of\s+)?(?P<year>{YEAR})")
-_YEAR = re.compile(rf"\b(?P<year>{YEAR})\b(?!-\d{{2}}-)")
-# A bare four-digit number is a year only after words that introduce a time.
+_YEAR = re.compile(rf"\b(?P<year>{YEAR})\b(?!-\d{{2}}-|[.,]\d)")
+# A bare four-digit number is a year only after words that introduce a time, or a
+# determiner or possessive before it used as a modifier ("the 1996 Olympic bombing").
 _YEAR_CUE = re.compile(
     rf"(?:\b(?i:in|since|by|until|till|before|after|during|from|through|throughout|early|late|"
+    rf"the|its|his|her|their|our|whose|of|to|post|pre|"
     rf"year|fiscal|between|of\s+(?:{MONTH_NAME}|spring|summer|autumn|fall|winter))\s+|(?i:mid)-\s*|"
     rf"\b{YEAR}\s*(?:and|or|to|through|-|\u2013)\s*)$"
 )

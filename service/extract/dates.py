@@ -17,6 +17,7 @@ from service.document import Document
 from service.extract.date_absolute import ABSOLUTE_RECOGNIZERS
 from service.extract.date_durations import DURATION_RECOGNIZERS
 from service.extract.date_mods import timex_mod
+from service.extract.date_quarters import QUARTER_RECOGNIZERS
 from service.extract.date_patterns import PARTS_OF_DAY
 from service.extract.date_relative import RELATIVE_RECOGNIZERS
 from service.extract.date_times import TIME_RECOGNIZERS, UNKNOWN_DAY
@@ -24,7 +25,13 @@ from service.normalize.timex import date_value, part_of_day_value
 from service.spans import filter_spans
 from service.types import Timex, TimexType
 
-_RECOGNIZERS = (*ABSOLUTE_RECOGNIZERS, *RELATIVE_RECOGNIZERS, *DURATION_RECOGNIZERS, *TIME_RECOGNIZERS)
+_RECOGNIZERS = (
+    *ABSOLUTE_RECOGNIZERS,
+    *RELATIVE_RECOGNIZERS,
+    *DURATION_RECOGNIZERS,
+    *TIME_RECOGNIZERS,
+    *QUARTER_RECOGNIZERS,
+)
 
 # Words that narrow a date without changing its TIMEX3 value belong to its extent.
 _MODIFIER_BEFORE = re.compile(
