@@ -79,8 +79,9 @@ class Score:
     errors: list[str] = field(default_factory=list)
 
 
-def system_attributions(text: str) -> list[SystemAttribution]:
-    """Return the service's attributions of `text` in its offsets, continued quotes merged."""
+def system_attributions(text: str, *, merge: bool = True) -> list[SystemAttribution]:
+    """Return the service's attributions of `text` in its offsets, continued quotes merged
+    into the attribution they continue (unless `merge` is False)."""
     doc = build_document(text)
     original = doc.offsets.to_original
     groups: list[SystemAttribution] = []
@@ -89,7 +90,7 @@ def system_attributions(text: str) -> list[SystemAttribution]:
         speaker = original(a.speaker.start, a.speaker.end) if a.speaker else None
         content = original(a.content.start, a.content.end)
         continued = a.speaker is not None and not (a.start <= a.speaker.start and a.speaker.end <= a.end)
-        if continued and speaker in by_speaker:
+        if merge and continued and speaker in by_speaker:
             index = by_speaker[speaker]
             g = groups[index]
             groups[index] = SystemAttribution(g.source, g.cue, g.content + (content,), g.bucket)
@@ -175,7 +176,7 @@ def score_document(document: PolnearDocument, weight: float, score: Score) -> No
         tally.gold += weight * len(gold)
         tally.system_hit += weight * sum(any(_whole_match(text, s, g, mode) for g in gold) for s in system)
         tally.gold_hit += weight * sum(any(_whole_match(text, s, g, mode) for s in system) for g in gold)
-    for s in system:
+    for s in system_attributions(text, merge=False):
         bucket = score.buckets[s.bucket]
         bucket[0] += weight * _correct(s, gold)
         bucket[1] += weight

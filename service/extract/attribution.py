@@ -1,17 +1,16 @@
-"""Assembling an Attribution from its parts, with a fixed confidence per pattern.
+"""Assembling an Attribution from its parts, with a calibrated confidence per pattern.
 
-The confidences are documented constants, not probabilities; a later issue
-calibrates them against annotated data:
+`confidence` is the share of such attributions that are right on PolNeAR train
+(840 articles, every annotator's file weighted 1 / annotators of the article),
+smoothed as (right + 1) / (found + 2): an attribution is right when its content
+overlaps a gold content and its speaker, if any, overlaps that gold
+attribution's source. Produced by
 
-    pattern        named speaker  description  pronoun  no speaker
-    quote          0.90           0.85         0.80     0.40
-    continued      0.70           0.70         0.70     -
-    partial        0.75           0.70         0.65     -
-    according_to   0.80           0.75         -        -
-    indirect       0.70           0.65         0.60     -
+    python -m models.scoring.attribution --split train --calibrate
 
-"quote" is a direct quote with its own attribution; "continued" a quote that
-inherits the speaker of the quote before it.
+Buckets are (pattern, speaker kind): "quote" a direct quote with its own
+attribution, "continued" one that inherits the speaker of the quote before it.
+A bucket not seen in training falls back to its pattern's overall share.
 """
 
 from __future__ import annotations
@@ -31,24 +30,35 @@ class Pattern(enum.Enum):
     INDIRECT = "indirect"
 
 
-_BASE = {
-    Pattern.QUOTE: 0.9,
-    Pattern.CONTINUED: 0.7,
-    Pattern.PARTIAL: 0.75,
-    Pattern.ACCORDING_TO: 0.8,
-    Pattern.INDIRECT: 0.7,
+_CALIBRATED = {
+    (Pattern.QUOTE, SpeakerKind.NAMED): 0.98,  # 2099/2141
+    (Pattern.QUOTE, SpeakerKind.PRONOUN): 0.98,  # 913/926
+    (Pattern.QUOTE, SpeakerKind.DESCRIPTION): 0.96,  # 245/254
+    (Pattern.QUOTE, None): 0.92,  # 486/526
+    (Pattern.CONTINUED, SpeakerKind.NAMED): 0.87,  # 1004/1150
+    (Pattern.CONTINUED, SpeakerKind.PRONOUN): 0.86,  # 377/438
+    (Pattern.CONTINUED, SpeakerKind.DESCRIPTION): 0.65,  # 79/122
+    (Pattern.PARTIAL, SpeakerKind.NAMED): 0.94,  # 730/778
+    (Pattern.PARTIAL, SpeakerKind.PRONOUN): 0.93,  # 215/230
+    (Pattern.PARTIAL, SpeakerKind.DESCRIPTION): 0.82,  # 146/177
+    (Pattern.INDIRECT, SpeakerKind.NAMED): 0.96,  # 1055/1098
+    (Pattern.INDIRECT, SpeakerKind.PRONOUN): 0.95,  # 339/356
+    (Pattern.INDIRECT, SpeakerKind.DESCRIPTION): 0.93,  # 672/725
+    (Pattern.ACCORDING_TO, SpeakerKind.NAMED): 0.89,  # 82/91
+    (Pattern.ACCORDING_TO, SpeakerKind.DESCRIPTION): 0.96,  # 148/154
 }
-_SPEAKER_PENALTY = {SpeakerKind.NAMED: 0.0, SpeakerKind.DESCRIPTION: 0.05, SpeakerKind.PRONOUN: 0.1}
-_NO_SPEAKER = 0.4
+_PATTERN_SHARE = {
+    Pattern.QUOTE: 0.97,  # 3742/3847
+    Pattern.CONTINUED: 0.85,  # 1460/1710
+    Pattern.PARTIAL: 0.92,  # 1091/1185
+    Pattern.INDIRECT: 0.95,  # 2066/2179
+    Pattern.ACCORDING_TO: 0.94,  # 230/245
+}
 
 
 def confidence(pattern: Pattern, kind: SpeakerKind | None) -> float:
-    """Return the fixed confidence of `pattern` with a speaker of `kind` (None: no speaker)."""
-    if kind is None:
-        return _NO_SPEAKER
-    if pattern is Pattern.CONTINUED:
-        return _BASE[pattern]
-    return round(_BASE[pattern] - _SPEAKER_PENALTY[kind], 2)
+    """Return the calibrated confidence of `pattern` with a speaker of `kind` (None: no speaker)."""
+    return _CALIBRATED.get((pattern, kind), _PATTERN_SHARE[pattern])
 
 
 _PATTERN_OF_TYPE = {

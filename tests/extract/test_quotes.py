@@ -8,7 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.document import build_document
+from service.extract.attribution import Pattern, confidence
 from service.extract.quotes import extract_quotes
+from service.extract.speakers import SpeakerKind
 from service.types import Attribution, AttributionType
 
 DIRECT = AttributionType.DIRECT
@@ -35,7 +37,7 @@ def test_trailing_speaker_then_cue():
     (a,) = extract_quotes(build_document(text))
     assert _parts(text, a) == (DIRECT, "We will not back down,", "the mayor", "the mayor", "said")
     assert (a.start, a.end) == (0, len(text) - 1)
-    assert a.confidence == 0.85
+    assert a.confidence == confidence(Pattern.QUOTE, SpeakerKind.DESCRIPTION)
 
 
 def test_trailing_cue_then_speaker_with_apposition():
@@ -71,19 +73,23 @@ def test_next_quote_without_speaker_goes_on_with_previous_speaker():
     )
     assert second.speaker == first.speaker
     assert (second.start, second.end) == (text.index('"We have'), len(text))
-    assert (first.confidence, second.confidence) == (0.9, 0.7)
+    assert (first.confidence, second.confidence) == (
+        confidence(Pattern.QUOTE, SpeakerKind.NAMED),
+        confidence(Pattern.CONTINUED, SpeakerKind.NAMED),
+    )
 
 
 def test_unattributed_full_quote_has_no_speaker():
     (a,) = extract_quotes(build_document('"We will rebuild this town from the ground up."'))
-    assert a.speaker is None and a.type is DIRECT and a.confidence == 0.4
+    assert a.speaker is None and a.type is DIRECT
+    assert a.confidence == confidence(Pattern.QUOTE, None)
 
 
 def test_pronoun_speaker_resolves_to_earlier_name():
     text = 'Oleg Ivanov, the regional governor, visited the site. "We are rebuilding," he said.'
     (a,) = extract_quotes(build_document(text))
     assert _parts(text, a) == (DIRECT, "We are rebuilding,", "he", "Oleg Ivanov", "said")
-    assert a.confidence == 0.8
+    assert a.confidence == confidence(Pattern.QUOTE, SpeakerKind.PRONOUN)
 
 
 def test_cues_from_the_lexicon():
