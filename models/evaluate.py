@@ -1,0 +1,114 @@
+"""Print per-head span F1 on dev for the tagger alone, the rules alone and the shipped combination.
+
+    python -m models.evaluate [--data ../shared/data] [--model models/claim-tagger]
+
+Heads and dev parts: attribution (PolNeAR dev, first annotator per article: source,
+cue, content), time (TempEval-3 AQUAINT: date, time, duration, set), quantity
+(MeasEval trial: quantity). Exact: same start, end and label; overlap: same label
+and any shared character (each gold and each predicted span matched at most once).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from models.tagger_data import GoldSpans, GoldText, dev_texts
+from service.document import build_document
+from service.extract.dates import extract_dates
+from service.extract.quantities import extract_quantities
+from service.extract.quotes import extract_quotes
+from service.model.combine import combine_spans
+from service.model.tagger import ClaimTagger
+
+
+def rule_spans(gold: GoldText) -> GoldSpans:
+    """Return the spans the service's rules find for `gold`'s head, in original offsets."""
+    doc = build_document(gold.text)
+    to_original = doc.offsets.to_original
+    found: list[tuple[int, int, str]] = []
+    if gold.head == "attribution":
+        for a in extract_quotes(doc):
+            parts = [(a.content, "content"), (a.cue, "cue"), (a.speaker, "source")]
+            found += [(*to_original(span.start, span.end), label) for span, label in parts if span is not None]
+    elif gold.head == "time":
+        found = [(*to_original(t.start, t.end), t.type.value) for t in extract_dates(doc)]
+    else:
+        found = [(*to_original(q.start, q.end), "quantity") for q in extract_quantities(doc)]
+    return found
+
+
+def score(golds: Iterable[GoldSpans], predictions: Iterable[GoldSpans]) -> dict[str, float]:
+    """Return exact and overlap precision, recall and F1 over all documents."""
+    counts = {"exact": [0, 0, 0], "overlap": [0, 0, 0]}  # matched, predicted, gold
+    for gold, predicted in zip(golds, predictions, strict=True):
+        for mode, match in (("exact", _exact), ("overlap", _overlap)):
+            counts[mode][0] += _matches(gold, predicted, match)
+            counts[mode][1] += len(predicted)
+            counts[mode][2] += len(gold)
+    figures = {}
+    for mode, (matched, predicted, gold) in counts.items():
+        precision = matched / predicted if predicted else 0.0
+        recall = matched / gold if gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        figures[mode] = round(100 * f1, 1)
+        figures[f"{mode}_p"] = round(100 * precision, 1)
+        figures[f"{mode}_r"] = round(100 * recall, 1)
+    return figures
+
+
+def _exact(g: tuple[int, int, str], p: tuple[int, int, str]) -> bool:
+    return g == p
+
+
+def _overlap(g: tuple[int, int, str], p: tuple[int, int, str]) -> bool:
+    return g[2] == p[2] and g[0] < p[1] and p[0] < g[1]
+
+
+def _matches(gold: GoldSpans, predicted: GoldSpans, match: Callable) -> int:
+    """Return how many gold spans get a distinct matching prediction (greedy, in order)."""
+    used = [False] * len(predicted)
+    matched = 0
+    for g in sorted(gold):
+        for i, p in enumerate(predicted):
+            if not used[i] and match(g, p):
+                used[i] = True
+                matched += 1
+                break
+    return matched
+
+
+def model_spans(tagger: ClaimTagger, gold: GoldText) -> GoldSpans:
+    """Return the tagger's spans for `gold`'s head."""
+    return [(s.start, s.end, s.label) for s in tagger.tag(gold.text)[gold.head]]
+
+
+def evaluate(tagger: ClaimTagger, data: Path) -> dict[str, dict[str, dict[str, float]]]:
+    """Return {head: {"model"|"rules"|"combined": figures}} on the dev parts."""
+    results = {}
+    for head, texts in dev_texts(data).items():
+        golds = [t.spans for t in texts]
+        model = [model_spans(tagger, t) for t in texts]
+        rules = [rule_spans(t) for t in texts]
+        combined = [combine_spans(head, r, m) for r, m in zip(rules, model, strict=True)]
+        results[head] = {"model": score(golds, model), "rules": score(golds, rules),
+                         "combined": score(golds, combined)}
+    return results
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
+    parser.add_argument("--model", type=Path, default=Path(__file__).resolve().parent / "claim-tagger")
+    args = parser.parse_args(argv)
+    results = evaluate(ClaimTagger.load(args.model), args.data)
+    print(f"{'head':<12}{'system':<10}{'exact F1':>9}{'P':>7}{'R':>7}{'overlap F1':>12}{'P':>7}{'R':>7}")
+    for head, systems in results.items():
+        for system, f in systems.items():
+            print(f"{head:<12}{system:<10}{f['exact']:>9}{f['exact_p']:>7}{f['exact_r']:>7}"
+                  f"{f['overlap']:>12}{f['overlap_p']:>7}{f['overlap_r']:>7}")
+
+
+if __name__ == "__main__":
+    main()

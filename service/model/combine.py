@@ -1,0 +1,51 @@
+"""How rules and the tagger are combined, per head: one strategy each, chosen on dev.
+
+`python -m models.evaluate` prints every strategy's dev figures; SHIPPED names the
+one the service uses for each head and why.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from service.spans import Span, filter_spans
+
+LabelledSpan = tuple[int, int, str]
+
+
+class Strategy(enum.StrEnum):
+    RULES = "rules"  # rules alone
+    MODEL = "model"  # tagger alone
+    RULES_THEN_MODEL = "rules_then_model"  # rules, plus tagger spans that overlap no rule span
+    MODEL_THEN_RULES = "model_then_rules"  # tagger, plus rule spans that overlap no tagger span
+
+
+# Chosen on dev with `python -m models.evaluate` (figures in models/claim-tagger/MODEL_CARD.md).
+SHIPPED: dict[str, Strategy] = {
+    "attribution": Strategy.RULES_THEN_MODEL,
+    "time": Strategy.RULES_THEN_MODEL,
+    "quantity": Strategy.RULES_THEN_MODEL,
+}
+
+
+def combine_spans(head: str, rules: list[LabelledSpan], model: list[LabelledSpan],
+                  strategy: Strategy | None = None) -> list[LabelledSpan]:
+    """Return the combined spans of one head, sorted by start (SHIPPED strategy by default)."""
+    strategy = strategy or SHIPPED[head]
+    if strategy is Strategy.RULES:
+        return sorted(rules)
+    if strategy is Strategy.MODEL:
+        return sorted(model)
+    first, second = (rules, model) if strategy is Strategy.RULES_THEN_MODEL else (model, rules)
+    return sorted(first + _not_overlapping(second, first))
+
+
+def _not_overlapping(candidates: list[LabelledSpan], taken: list[LabelledSpan]) -> list[LabelledSpan]:
+    """Return the candidates (overlaps among them resolved) that overlap none of `taken`."""
+    kept = filter_spans(Span(start=s, end=e) for s, e, _ in candidates)
+    labels = {(s, e): label for s, e, label in candidates}
+    taken_spans = [Span(start=s, end=e) for s, e, _ in taken]
+    return [
+        (span.start, span.end, labels[(span.start, span.end)])
+        for span in kept if not any(span.overlaps(t) for t in taken_spans)
+    ]

@@ -1,0 +1,133 @@
+"""The claim tagger at inference: preprocess -> forward -> postprocess.
+
+Preprocess tokenizes the whole text once (offsets from the tokenizer) and plans
+sliding windows; forward is the only step that touches torch; postprocess turns
+per-piece labels into character spans. Nothing is cut at 512 tokens.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from safetensors.torch import load_file
+from transformers import AutoModel, AutoTokenizer
+
+from service.model.bio import bio_labels, decode_bio
+from service.model.casing import casing_ids
+from service.model.encoder import Precision, base_model_dir, base_model_version, cpu_precision
+from service.model.lora import add_adapters, merge_adapters
+from service.model.network import TaggerNetwork
+from service.model.windows import owned_ranges, plan_windows
+
+WEIGHTS_FILE = "adapter.safetensors"
+CONFIG_FILE = "config.json"
+
+
+class TaggerArtifactError(RuntimeError):
+    """The tagger artifact is missing, or was trained on another base."""
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedSpan:
+    """A span the tagger found: character offsets, label and mean label probability."""
+
+    start: int
+    end: int
+    label: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """A text's word pieces (no special tokens), their offsets and casing classes."""
+
+    input_ids: list[int]
+    offsets: list[tuple[int, int]]
+    casing: list[int]
+
+
+@dataclass(frozen=True)
+class ClaimTagger:
+    """The trained tagger, adapters merged, in eval mode."""
+
+    network: TaggerNetwork
+    tokenizer: object
+    heads: dict[str, tuple[str, ...]]
+    window: int
+    stride: int
+    precision: Precision
+    name: str
+    version: str
+
+    @classmethod
+    def load(cls, artifact_dir: Path) -> ClaimTagger:
+        """Return the tagger from `artifact_dir` merged into the installed base; raise if unusable."""
+        config_path, weights_path = artifact_dir / CONFIG_FILE, artifact_dir / WEIGHTS_FILE
+        if not config_path.is_file() or not weights_path.is_file():
+            raise TaggerArtifactError(f"no tagger artifact in {artifact_dir}")
+        config = json.loads(config_path.read_text(encoding="utf-8"))
+        if config["base_version"] != base_model_version():
+            raise TaggerArtifactError(f"artifact trained on base {config['base_version']}, "
+                                      f"installed {base_model_version()}")
+        heads = {name: tuple(labels) for name, labels in config["heads"].items()}
+        encoder = AutoModel.from_pretrained(base_model_dir(), local_files_only=True)
+        network = TaggerNetwork(encoder, heads)
+        add_adapters(network.encoder, config["lora_rank"], config["lora_alpha"])
+        missing, unexpected = network.load_state_dict(load_file(weights_path), strict=False)
+        trained = {k for k, p in network.named_parameters() if p.requires_grad and "lora_" in k}
+        if unexpected or trained & set(missing):
+            raise TaggerArtifactError(f"artifact does not fit the network: {unexpected or missing}")
+        merge_adapters(network.encoder)
+        network.eval()
+        tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
+        return cls(network, tokenizer, heads, config["window"], config["stride"], cpu_precision(),
+                   config["name"], config["version"])
+
+    def encode(self, text: str) -> Encoded:
+        """Return the word pieces of `text` with their character offsets and casing."""
+        encoded = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True,
+                                 truncation=False, verbose=False)
+        offsets = [tuple(o) for o in encoded["offset_mapping"]]
+        return Encoded(encoded["input_ids"], offsets, casing_ids(text, offsets))
+
+    def tag(self, text: str) -> dict[str, list[TaggedSpan]]:
+        """Return, per head, the spans the tagger finds in `text`."""
+        encoded = self.encode(text)
+        if not encoded.input_ids:
+            return {name: [] for name in self.heads}
+        windows = plan_windows(len(encoded.input_ids), self.window - 2, self.stride)
+        window_probs = [self._forward(encoded, start, end) for start, end in windows]
+        ranges = owned_ranges(windows)
+        result = {}
+        for name, labels in self.heads.items():
+            names = bio_labels(labels)
+            probs = torch.cat([
+                probs[name][first - start : last - start]
+                for probs, (start, _), (first, last) in zip(window_probs, windows, ranges)
+            ])
+            best, ids = probs.max(dim=-1)
+            tags = [names[i] for i in ids.tolist()]
+            result[name] = [
+                TaggedSpan(start, end, label, _mean_over(best, encoded.offsets, start, end))
+                for start, end, label in decode_bio(tags, encoded.offsets)
+            ]
+        return result
+
+    @torch.inference_mode()
+    def _forward(self, encoded: Encoded, start: int, end: int) -> dict[str, torch.Tensor]:
+        """Return per-piece label probabilities of one window (special tokens stripped)."""
+        cls, sep = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id
+        ids = torch.tensor([[cls, *encoded.input_ids[start:end], sep]])
+        casing = torch.tensor([[0, *encoded.casing[start:end], 0]])
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.precision is Precision.BF16):
+            logits = self.network(ids, torch.ones_like(ids), casing)
+        return {name: torch.softmax(value[0, 1:-1].float(), dim=-1) for name, value in logits.items()}
+
+
+def _mean_over(best: torch.Tensor, offsets: list[tuple[int, int]], start: int, end: int) -> float:
+    """Return the mean top-label probability of the pieces inside [start, end)."""
+    inside = [i for i, (s, e) in enumerate(offsets) if s >= start and e <= end and e > s]
+    return round(float(best[inside].mean()), 4) if inside else 0.0
