@@ -21,6 +21,7 @@ from service.extract.quantity_context import (
     is_blocked,
     is_date_part,
     is_identifier,
+    is_reference,
     is_year,
 )
 from service.extract.quantity_words import (
@@ -28,11 +29,15 @@ from service.extract.quantity_words import (
     is_compound,
     is_duration,
     read_currency,
+    read_open_bound,
     read_opener,
     read_qualifier,
     read_range,
     read_tail,
+    read_unit,
 )
+from service.extract.quantity_change import read_change
+from service.extract.quantity_links import link_restatements
 from service.normalize.numbers import FRACTION, NUMBER, RATIO, parse_number, scale_factor
 from service.normalize.units import lookup_unit, normalize_unit
 from service.spans import filter_spans
@@ -44,10 +49,10 @@ _RATIO_DENOMINATOR_RE = re.compile(r"\s+in\s+(\S+)$", re.IGNORECASE)
 _ATTACHED_M_RE = re.compile(r"\dm$")
 _WORD_SCALE_RE = re.compile(r"(?i:hundred|dozen|thousand|million|billion|trillion|tens\b)")
 _VAGUE_RE = re.compile(r"(?i:(?:tens|dozens|hundreds|thousands|millions|billions)$)")
-_MINUS_RE = re.compile(r"(?:(?<!\S)[-\u2212]|(?i:\bminus\s+))$")
-_RESTATEMENT_GAP_RE = re.compile(r"\s*[(\[]\s*")
-# Restatements are rounded ("350 kilometres (217 miles)"): 5% apart still agree.
-_RESTATEMENT_TOLERANCE = 0.05
+# A minus sign, not a range dash: nothing word-like just before it ("-5C", "~−1‰", "minus 3").
+_MINUS_RE = re.compile(r"(?:(?<![\w.,)\]%])[-\u2212\u2013]|(?i:\bminus\s+))$")
+# "Faure, 1986," is a citation, not a man aged 1986.
+_OLDEST = 130
 
 
 def extract_quantities(doc: Document) -> list[Quantity]:
@@ -64,7 +69,7 @@ def extract_quantities(doc: Document) -> list[Quantity]:
         for match in _FRACTION_RE.finditer(text)
         if (quantity := _fraction_quantity(text, match, blocked)) is not None
     ]
-    return _link_restatements(text, filter_spans(candidates))
+    return link_restatements(text, filter_spans(candidates))
 
 
 def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | None:
@@ -76,7 +81,7 @@ def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | Non
     currency, left = read_currency(text, start)
     if currency is None and _labels_or_dates(text, first, start, end):
         return None
-    last, tail_start, left = _read_range(text, end, left, blocked)
+    last, tail_start, left = _read_range(text, first, end, left, blocked)
     tail = read_tail(text, tail_start, allow_of=_VAGUE_RE.search(last or first) is not None)
     if tail.end == tail_start and _glued_to_word(text, tail_start):
         return None
@@ -85,22 +90,41 @@ def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | Non
         first, last = _drop_m(first), last and _drop_m(last)
         tail = Tail(end=tail.end, unit=lookup_unit("m"))
     values = _range_values(first, last)
+    if values is None:
+        return None
+    value, value_max = values
+    # Only measured amounts take a sign; "-" before a bare number or noun is a dash.
+    signed = currency is not None or (tail.unit is not None and tail.unit.kind is not QuantityKind.AGE)
+    if signed and (minus := _MINUS_RE.search(text, max(0, left - 8), left)):
+        value, value_max, left = -value, value_max and -value_max, minus.start()
     qualifier, left = read_qualifier(text, left)
     aged, left = read_opener(text, left, age=True)
-    if values is None or (tail.age_unit is None and not aged and is_duration(text, tail_start)):
+    if tail.age_unit is None and not aged and is_duration(text, tail_start):
         return None  # "three days" is a duration, the dates extractor's
-    aged = aged or (last is None and tail.end == tail_start and is_apposed_age(text, start, end))
+    bound, bound_is_age, bound_end = read_open_bound(text, tail.end)
+    aged = aged or bound_is_age or (
+        last is None and tail.end == tail_start and value <= _OLDEST and is_apposed_age(text, start, end)
+    )
     kind, unit, end = _kind_and_unit(currency, tail, aged, tail_start)
     if kind is None or (
         kind is QuantityKind.COUNT and not _plausible_count(text, first, last, tail, qualifier, left)
     ):
         return None
+    if bound is not None and qualifier is None and end == tail.end:
+        qualifier, end = bound, bound_end
+    return _quantity(text, left, end, (value, value_max), unit, kind, qualifier)
+
+
+def _quantity(text, start, end, values, unit, kind, qualifier) -> Quantity:
+    """Return the quantity with its normalized values and the change stated around it."""
     value, value_max = values
-    if kind is QuantityKind.TEMPERATURE and (minus := _MINUS_RE.search(text, max(0, left - 8), left)):
-        value, left = -value, minus.start()
-    normalized = (value, None) if kind is QuantityKind.COUNT else normalize_unit(value, unit)
+    if kind is QuantityKind.COUNT:
+        normalized, normalized_max = (value, None), (value_max, None)
+    else:
+        normalized = normalize_unit(value, unit)
+        normalized_max = normalize_unit(value_max, unit) if value_max is not None else (None, None)
     return Quantity(
-        start=left,
+        start=start,
         end=end,
         value=value,
         value_max=value_max,
@@ -108,14 +132,19 @@ def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | Non
         kind=kind,
         qualifier=qualifier,
         normalized_value=normalized[0],
+        normalized_value_max=normalized_max[0],
         normalized_unit=normalized[1],
+        change=read_change(text, start, end, kind, unit),
     )
 
 
 def _labels_or_dates(text: str, number: str, start: int, end: int) -> bool:
     """Return whether a digit number names, dates or ends a pair: "Route 66", "9 October", "3-1"."""
     return number[0].isdigit() and (
-        is_identifier(text, start) or is_date_part(text, start, end) or follows_range_digit(text, start)
+        is_identifier(text, start)
+        or is_reference(text, start, end)
+        or is_date_part(text, start, end)
+        or follows_range_digit(text, start)
     )
 
 
@@ -124,9 +153,17 @@ def _glued_to_word(text: str, position: int) -> bool:
     return is_compound(text, position) or text[position : position + 1].isalpha()
 
 
-def _read_range(text: str, end: int, left: int, blocked) -> tuple[str | None, int, int]:
+def _read_range(text: str, first: str, end: int, left: int, blocked) -> tuple[str | None, int, int]:
     """Return the range's upper number (None if none), where the tail starts, and the new left."""
     found = read_range(text, end)
+    if found is None:
+        # The unit written on both ends: "from 5% to 7%", "between 6 kg and 13 kg".
+        unit, unit_end = read_unit(text, end)
+        found = read_range(text, unit_end) if unit is not None else None
+        if found is not None and (
+            read_unit(text, found.end())[0] != unit or _range_values(first, found.group(3)) is None
+        ):
+            found = None
     if found is None or is_blocked(blocked, found.start(3), found.end(3)):
         return None, end, left
     opener, opener_start = read_opener(text, left)
@@ -202,24 +239,3 @@ def _fraction_quantity(text: str, match: re.Match[str], blocked) -> Quantity | N
         normalized_value=round(value * 100, 10),
         normalized_unit="percent",
     )
-
-
-def _link_restatements(text: str, quantities: list[Quantity]) -> list[Quantity]:
-    """Return `quantities` with each bracketed restatement pointing at what it restates."""
-    linked = list(quantities)
-    for index in range(1, len(linked)):
-        previous, current = linked[index - 1], linked[index]
-        if _RESTATEMENT_GAP_RE.fullmatch(text, previous.end, current.start) and _agree(previous, current):
-            linked[index] = msgspec.structs.replace(current, equivalent_to=index - 1)
-    return linked
-
-
-def _agree(first: Quantity, second: Quantity) -> bool:
-    """Return whether two measurements state the same amount in (possibly) different units."""
-    if first.kind is QuantityKind.COUNT or first.kind != second.kind:
-        return False
-    if first.normalized_unit is None or first.normalized_unit != second.normalized_unit:
-        return False
-    a, b = first.normalized_value or 0.0, second.normalized_value or 0.0
-    slack = 0.5 if first.kind is QuantityKind.TEMPERATURE else 0.0
-    return abs(a - b) <= max(_RESTATEMENT_TOLERANCE * max(abs(a), abs(b)), slack)

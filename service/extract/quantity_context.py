@@ -23,6 +23,11 @@ _BLOCKED_RE = re.compile(
     r"|(?m:^[ \t]*\d{1,3}[.)](?=[ \t]))"  # list numbering at the start of a line
 )
 
+# Labels of figures, tables and references in pasted reports and papers: "Fig. 4", "Table 2".
+_REFERENCE_LABELS = (
+    "fig", "figs", "figure", "figures", "table", "tables", "eq", "eqs", "equation", "equations",
+    "ref", "refs", "note", "notes",
+)
 # A name or label just before the number makes it an identifier: "Route 66".
 _LABEL_BEFORE_RE = re.compile(r"(?<![\w.])([A-Za-z]+)(\.?)[ \u00a0]$")
 _LABEL_NOUNS = frozenset(
@@ -30,8 +35,14 @@ _LABEL_NOUNS = frozenset(
         "route", "highway", "interstate", "section", "article", "chapter", "amendment",
         "clause", "paragraph", "room", "flight", "no", "number", "page", "platform", "gate",
         "phase", "stage", "version", "model", "track", "episode", "season", "level",
-        "line", "ward", "district", "precinct", "exit", "pier", "block",
+        "line", "ward", "district", "precinct", "exit", "pier", "block", "category", "part",
+        "item", "grade", "channel", "terminal", "appendix", "p", "pp", "vol", *_REFERENCE_LABELS,
     }
+)
+# Labels that open a list of numbers: "Figs. 3 and 7", "Tables 2, 4 and 5".
+_REFERENCE_LIST_RE = re.compile(
+    rf"(?i:\b(?:{'|'.join(_REFERENCE_LABELS)})\.?\s+\d+[a-z]?"
+    r"(?:\s*(?:,|and|&)\s*\d+[a-z]?)*\s*(?:,|and|&)\s*$)"
 )
 # Capitalised words that may open a sentence before a real quantity ("About 300 ...").
 _FUNCTION_WORDS = frozenset(
@@ -93,6 +104,13 @@ def is_identifier(text: str, start: int) -> bool:
         return True
     # "Paris. 300 people" ends a sentence; only label nouns take a dot ("No. 10").
     return not match.group(2) and word[0].isupper() and word.lower() not in _FUNCTION_WORDS
+
+
+def is_reference(text: str, start: int, end: int) -> bool:
+    """Return whether the number is a citation mark or in a list of labels: "[14]", "Figs. 3 and 7"."""
+    if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+        return True
+    return _REFERENCE_LIST_RE.search(text, max(0, start - 2 * _WINDOW), start) is not None
 
 
 def is_date_part(text: str, start: int, end: int) -> bool:

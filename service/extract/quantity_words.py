@@ -19,7 +19,10 @@ QUALIFIERS = MappingProxyType(
     {
         "about": Qualifier.ABOUT, "around": Qualifier.ABOUT, "approximately": Qualifier.ABOUT,
         "roughly": Qualifier.ABOUT, "some": Qualifier.ABOUT, "an estimated": Qualifier.ABOUT,
-        "nearly": Qualifier.NEARLY, "almost": Qualifier.NEARLY,
+        "nearly": Qualifier.NEARLY, "almost": Qualifier.NEARLY, "close to": Qualifier.NEARLY,
+        "greater than": Qualifier.MORE_THAN, "in excess of": Qualifier.MORE_THAN,
+        "upwards of": Qualifier.MORE_THAN, "as many as": Qualifier.AT_MOST,
+        "as much as": Qualifier.AT_MOST, "as high as": Qualifier.AT_MOST,
         "more than": Qualifier.MORE_THAN, "over": Qualifier.MORE_THAN, "above": Qualifier.MORE_THAN,
         "just over": Qualifier.MORE_THAN, "well over": Qualifier.MORE_THAN,
         "less than": Qualifier.LESS_THAN, "under": Qualifier.LESS_THAN,
@@ -33,6 +36,22 @@ QUALIFIERS = MappingProxyType(
 )
 _QUALIFIER_RE = re.compile(
     r"(?i:\b(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)).replace(" ", r"\s+") + r")\s+$)"
+)
+# Typeset qualifiers glued to (or a space before) the number: "~300", "<5%", "≥ 18".
+_SYMBOL_QUALIFIERS = MappingProxyType(
+    {
+        "~": Qualifier.ABOUT, "\u223c": Qualifier.ABOUT, "\u2248": Qualifier.ABOUT,
+        "<": Qualifier.LESS_THAN, ">": Qualifier.MORE_THAN,
+        "\u2264": Qualifier.AT_MOST, "\u2a7d": Qualifier.AT_MOST,
+        "\u2265": Qualifier.AT_LEAST, "\u2a7e": Qualifier.AT_LEAST,
+    }
+)
+_SYMBOL_QUALIFIER_RE = re.compile("([" + "".join(_SYMBOL_QUALIFIERS) + r"])[ \u00a0]?$")
+# After the number: "65 and over", "18 or older", "children 12 and under".
+_OPEN_BOUND_TAIL_RE = re.compile(
+    r"(?i:[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:(over|older|above|more)|(under|younger|below|less|fewer))\b)"
+    # "5% and over 3,000 jobs": there "over" qualifies the next number.
+    r"(?![ \t\u00a0]+(?:[$£€]?\d|(?i:an?|half|one|two|three|four|five|six|seven|eight|nine|ten)\b))"
 )
 _CURRENCY_BEFORE_RE = re.compile(rf"({CURRENCY_PREFIX})\s?$")
 _RANGE_OPENER_RE = re.compile(r"(?i:\b(between|from)\s+$)")
@@ -48,7 +67,7 @@ _DURATION_TAIL_RE = re.compile(
 # Tails stay on the number's line: a unit or noun never comes after a line break.
 _UNIT_TAIL_RE = re.compile(rf"(?:[ \t\u00a0]{{0,2}}|-)({UNIT})")
 _OF_RE = re.compile(r"[ \t\u00a0]+of\b")
-_NOUN_TAIL_RE = re.compile(r"[ \t\u00a0]+([a-z]+)(?:[ \t\u00a0]+([a-z]+))?\b")
+_NOUN_TAIL_RE = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?:[ \t\u00a0]+([a-z]+))?\b")
 _COMPOUND_RE = re.compile(r"-[^\W\d_]")
 
 _IRREGULAR_PLURALS = frozenset(
@@ -58,6 +77,15 @@ _IRREGULAR_PLURALS = frozenset(
 _NOUN_MODIFIERS = frozenset(
     {"police", "security", "aid", "army", "rescue", "health", "border", "government", "rebel"}
 )
+# Adjectives between a number and its counted plural: "300 new jobs", "12 armed men".
+_ADJECTIVES = frozenset(
+    {
+        "new", "other", "more", "additional", "young", "local", "foreign", "former", "senior",
+        "civilian", "elderly", "dead", "small", "large", "big", "major", "key", "top", "extra",
+        "unarmed", "innocent", "separate", "different", "full", "suspected", "alleged", "known",
+    }
+)
+_ADJECTIVE_ENDINGS = ("ed", "ian", "ese", "ish")
 _NOT_PLURAL_NOUNS = frozenset(
     {
         "was", "has", "does", "goes", "this", "thus", "his", "hers", "its", "ours", "yours",
@@ -82,9 +110,22 @@ class Tail:
 def read_qualifier(text: str, start: int) -> tuple[Qualifier | None, int]:
     """Return the qualifier written just before `start` and where it begins."""
     match = _QUALIFIER_RE.search(text, max(0, start - _WINDOW), start)
+    if match is not None:
+        return QUALIFIERS[" ".join(match.group(1).lower().split())], match.start()
+    symbol = _SYMBOL_QUALIFIER_RE.search(text, max(0, start - 2), start)
+    if symbol is not None:
+        return _SYMBOL_QUALIFIERS[symbol.group(1)], symbol.start()
+    return None, start
+
+
+def read_open_bound(text: str, end: int) -> tuple[Qualifier | None, bool, int]:
+    """Return the bound written after a number ("65 and over"), whether it names an age, and its end."""
+    match = _OPEN_BOUND_TAIL_RE.match(text, end)
     if match is None:
-        return None, start
-    return QUALIFIERS[" ".join(match.group(1).lower().split())], match.start()
+        return None, False, end
+    word = (match.group(1) or match.group(2)).lower()
+    qualifier = Qualifier.AT_LEAST if match.group(1) else Qualifier.AT_MOST
+    return qualifier, word in ("older", "younger"), match.end()
 
 
 def read_currency(text: str, start: int) -> tuple[str | None, int]:
@@ -119,6 +160,13 @@ def is_compound(text: str, end: int) -> bool:
     return _COMPOUND_RE.match(text, end) is not None
 
 
+def read_unit(text: str, end: int) -> tuple[UnitSpec | None, int]:
+    """Return the unit written right after the number ending at `end` and where it ends."""
+    unit = _UNIT_TAIL_RE.match(text, end)
+    spec = lookup_unit(unit.group(1)) if unit else None
+    return (spec, unit.end()) if spec is not None else (None, end)
+
+
 def read_tail(text: str, end: int, allow_of: bool) -> Tail:
     """Return the age, unit or counted noun after the number ending at `end`."""
     age = _AGE_TAIL_RE.match(text, end)
@@ -136,9 +184,18 @@ def read_tail(text: str, end: int, allow_of: bool) -> Tail:
         first, second = noun.group(1), noun.group(2)
         if second and first in _NOUN_MODIFIERS and is_plural_noun(second):
             return Tail(end=noun.end(), noun=f"{first} {second}")
-        if is_plural_noun(first):
+        if second and _is_adjective(first) and is_plural_noun(second):
+            return Tail(end=noun.end(), noun=second)
+        if first.islower() and is_plural_noun(first):
             return Tail(end=noun.start(1) + len(first), noun=first)
     return Tail(end=end)
+
+
+def _is_adjective(word: str) -> bool:
+    """Return whether a word may stand between a number and its noun: "Syrian", "armed", "new"."""
+    if word[0].isupper():
+        return word.lower() not in _NOT_PLURAL_NOUNS and not is_plural_noun(word.lower())
+    return word in _ADJECTIVES or (len(word) > 4 and word.endswith(_ADJECTIVE_ENDINGS))
 
 
 def is_plural_noun(word: str) -> bool:

@@ -68,6 +68,7 @@ DIGIT_NUMBER = (
 WORD_NUMBER = (
     r"(?i:\b(?:"
     + rf"(?:an?|half\s+an?|{_SMALL_W})\s+dozen\b"
+    + rf"|an?\s+couple\s+of\b(?:\s+(?:hundred\b|dozen\b|{_SCALE_W}))?"
     + rf"|half\s+an?\s+(?:hundred\b|{_SCALE_W})"
     + rf"|an?\s+{_SCALE_W}"
     + rf"|{_HUNDREDS_W}(?:\s+and\s+a\s+half\b)?(?:[\s-]+{_SCALE_W})?"
@@ -171,6 +172,8 @@ def _parse_words(text: str) -> float | None:
             continue
         if token in SMALL_NUMBERS or token in TENS:
             current += SMALL_NUMBERS.get(token, 0) + TENS.get(token, 0)
+        elif token == "couple":
+            current = 2.0
         elif token == "half":
             current = current + 0.5 if current else 0.5
         elif token == "hundred":

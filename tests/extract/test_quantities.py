@@ -271,31 +271,52 @@ def test_other_units(text, expected):
 
 def _links(text):
     doc = build_document(text)
-    return [(doc.text[q.start : q.end], q.equivalent_to) for q in extract_quantities(doc)]
+    return [(doc.text[q.start : q.end], q.equivalent_to, q.conversion_agrees) for q in extract_quantities(doc)]
 
 
 def test_restatement_points_at_what_it_restates():
     assert _links("The road is 350 kilometres (217 miles) long.") == [
-        ("350 kilometres", None),
-        ("217 miles", 0),
+        ("350 kilometres", None, None),
+        ("217 miles", 0, True),
     ]
 
 
 def test_restatement_with_qualifiers():
     assert _links("It is more than 1,500 kilometres (over 930 miles) away, and 30C (86F) hot.") == [
-        ("more than 1,500 kilometres", None),
-        ("over 930 miles", 0),
-        ("30C", None),
-        ("86F", 2),
+        ("more than 1,500 kilometres", None, None),
+        ("over 930 miles", 0, True),
+        ("30C", None, None),
+        ("86F", 2, True),
     ]
 
 
-def test_disagreeing_restatement_is_not_linked():
-    assert _links("The route is 5 km (10 miles) long.") == [("5 km", None), ("10 miles", None)]
+def test_disagreeing_restatement_is_linked_and_reported():
+    assert _links("The route is 5 km (10 miles) long.") == [("5 km", None, None), ("10 miles", 0, False)]
 
 
-def test_restatement_in_another_currency_is_not_linked():
-    assert _links("It cost £5m ($6.5m).") == [("£5m", None), ("$6.5m", None)]
+def test_restatement_without_brackets():
+    assert _links("It is 350 kilometres, or 217 miles, from the coast.") == [
+        ("350 kilometres", None, None),
+        ("217 miles", 0, True),
+    ]
+
+
+def test_restatement_rounded_to_one_digit_agrees():
+    # 1 mile is 1.6 km: "2 km" is as close as a one-digit figure gets.
+    assert _links("A queue 1 mile (2 km) long.") == [("1 mile", None, None), ("2 km", 0, True)]
+
+
+def test_restatement_of_a_range_checks_both_ends():
+    assert _links("Winds of 100-120 km/h (62-75 mph) hit.")[1] == ("62-75 mph", 0, True)
+    assert _links("Winds of 100-120 km/h (62-95 mph) hit.")[1] == ("62-95 mph", 0, False)
+
+
+def test_restatement_in_another_currency_is_linked_without_a_verdict():
+    assert _links("It cost £5m ($6.5m).") == [("£5m", None, None), ("$6.5m", 0, None)]
+
+
+def test_same_unit_in_brackets_is_not_a_restatement():
+    assert _links("Turnout was 45% (40% in 2015).") == [("45%", None, None), ("40%", None, None)]
 
 
 @pytest.mark.parametrize(
