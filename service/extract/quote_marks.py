@@ -167,6 +167,8 @@ def _continues(text: str, paragraph: Span, outer: _Open, following: Span | None)
     reopen = _classify(text, following.start, following.start, following.end)
     if reopen.opens is not outer.kind or text[paragraph.end - 1] not in _CLAUSE_END:
         return False
+    if (reopen.char in _STRAIGHT) != (outer.char in _STRAIGHT):
+        return False  # a writer reopens in the style they opened: a stray `"` is no curly quote's start
     if outer.paragraphs > 1:
         return True
     before = text[paragraph.start : outer.start].rstrip()
