@@ -80,6 +80,14 @@ _REFERENCE = re.compile(
     r"|[Ii]n\s+(?P<past_phrase>the\s+past)|[Ii]n\s+(?P<future>the\s+(?:near\s+|distant\s+)?future))\b"
 )
 _CUE_WINDOW = 40
+# "May" is a person where the article names one (Theresa May, Mrs May, Brian May): then a
+# bare "May" is the month only after a cue no name takes ("in May", "early May"), and never
+# as a possessive ("in May's cabinet").
+_PERSON_MAY = re.compile(
+    r"\b(?:Theresa|Brian|Mrs\.?|Ms\.?|Mr\.?|Prime\s+Minister|PM|Premier|Minister|Secretary)\s+May\b"
+)
+_MONTH_ONLY_CUE = re.compile(r"(?:\b(?i:in|since|during|early|late|until|till)\s+|(?i:mid)-\s*)$")
+_PERSON_WINDOW = 5000
 
 _STEP = {"last": -1, "this": 0, "next": 1}
 
@@ -147,6 +155,8 @@ def build_month(match: re.Match[str], doc: Document) -> Timex | None:
     start = match.start()
     if rel is None and _MONTH_CUE.search(doc.text[max(0, start - _CUE_WINDOW) : start]) is None:
         return None
+    if match["month"] == "May" and rel is None and _names_person_may(doc, match):
+        return None
     month = month_number(match["month"])
     if doc.anchor is None:
         return _timex(match, unanchored_month(month), False)
@@ -158,6 +168,17 @@ def build_month(match: re.Match[str], doc: Document) -> Timex | None:
             direction = calendar_direction(clause_tense(doc, start, match.end()))
         year, month = resolve_month(doc.anchor, month, direction)
     return _timex(match, month_value(year, month), True)
+
+
+def _names_person_may(doc: Document, match: re.Match[str]) -> bool:
+    """Whether this bare "May" reads as the person the article names rather than the month."""
+    start = match.start()
+    # A bounded window keeps a text full of "May" linear.
+    if _PERSON_MAY.search(doc.text, max(0, start - _PERSON_WINDOW), min(len(doc.text), start + 40)) is None:
+        return False
+    if doc.text.startswith(("'s", "\u2019s"), match.end()):
+        return True
+    return _MONTH_ONLY_CUE.search(doc.text[max(0, start - _CUE_WINDOW) : start]) is None
 
 
 def build_ago(match: re.Match[str], doc: Document) -> Timex | None:

@@ -21,6 +21,12 @@ _TWELVE_HOUR = re.compile(
 _TWENTY_FOUR_HOUR = re.compile(rf"\b(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])(?P<zone>{_ZONE})")
 # "14:30" alone may be a score or a verse; it is a time after these words or before a zone.
 _CLOCK_CUE = re.compile(r"\b(?i:at|from|until|till|by|before|after|around|about)\s+$")
+_HOUR_WORDS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+_OCLOCK = re.compile(
+    r"\b(?P<hour>1[0-2]|[1-9]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+    r"(?:\s+o['\u2019]\s?clock(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening))?"
+    r"|\s+in\s+the\s+(?P<part_only>morning|afternoon|evening))\b"
+)
 _NAMED_TIME = re.compile(r"\b(?P<word>[Nn]oon|[Mm]idday|[Mm]idnight)\b")
 _CUE_WINDOW = 12
 
@@ -52,7 +58,22 @@ def build_named_time(match: re.Match[str], doc: Document) -> Timex | None:
     return _time(match, hour, 0)
 
 
+def build_oclock(match: re.Match[str], doc: Document) -> Timex | None:
+    """Return the TIME of "4 o'clock", "four o'clock in the afternoon" (T16:00), "4 in the morning"."""
+    word = match["hour"].lower()
+    if match["part_only"] and not word.isdigit():
+        return None  # "three in the morning papers" is too often not a time
+    hour = _HOUR_WORDS[word] if word in _HOUR_WORDS else int(word)
+    part = match["part"] or match["part_only"]
+    if part in ("afternoon", "evening") and hour < 12:
+        hour += 12
+    elif part == "morning" and hour == 12:
+        hour = 0
+    return _time(match, hour, 0)
+
+
 TIME_RECOGNIZERS = (
+    (_OCLOCK, build_oclock),
     (_TWELVE_HOUR, build_twelve_hour),
     (_TWENTY_FOUR_HOUR, build_twenty_four_hour),
     (_NAMED_TIME, build_named_time),

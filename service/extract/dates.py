@@ -17,6 +17,7 @@ from service.document import Document
 from service.extract.date_absolute import ABSOLUTE_RECOGNIZERS
 from service.extract.date_durations import DURATION_RECOGNIZERS
 from service.extract.date_mods import timex_mod
+from service.extract.date_numeric import NUMERIC_RECOGNIZERS
 from service.extract.date_quarters import QUARTER_RECOGNIZERS
 from service.extract.date_patterns import PARTS_OF_DAY
 from service.extract.date_relative import RELATIVE_RECOGNIZERS
@@ -31,6 +32,7 @@ _RECOGNIZERS = (
     *DURATION_RECOGNIZERS,
     *TIME_RECOGNIZERS,
     *QUARTER_RECOGNIZERS,
+    *NUMERIC_RECOGNIZERS,
 )
 
 # Words that narrow a date without changing its TIMEX3 value belong to its extent.

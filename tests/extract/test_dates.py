@@ -276,3 +276,34 @@ def test_huge_random_text_gives_valid_spans(pieces, anchor):
     doc = build_document(text, anchor)
     for timex in extract_dates(doc):
         assert 0 <= timex.start < timex.end <= len(doc.text)
+
+
+def test_mod_comes_from_the_opening_qualifier():
+    from service.extract.date_mods import timex_mod
+
+    assert [timex_mod(t) for t in ("early 2009", "mid-March", "late November", "the end of 2020")] == [
+        "START",
+        "MID",
+        "END",
+        "END",
+    ]
+    assert [timex_mod(t) for t in ("about three weeks", "more than five years", "at least a year", "2009")] == [
+        "APPROX",
+        "MORE_THAN",
+        "EQUAL_OR_MORE",
+        None,
+    ]
+
+
+def test_regression_day_number_before_a_colon():
+    # "in an editorial on Saturday, April 25:" lost "April 25" to the colon lookahead.
+    assert only("The Times said in an editorial on Saturday, April 25: the court erred.")[2] == "2022-04-25"
+
+
+def test_quarters_numeric_dates_and_person_may():
+    assert found("Profit fell in the fourth quarter.", dt.date(1998, 1, 26)) == [
+        ("the fourth quarter", "date", "1997-Q4", True)
+    ]
+    assert found("Sales rose in Q3 2021.") == [("Q3 2021", "date", "2021-Q3", True)]
+    assert found("The score was 4/5.") == []
+    assert found("Theresa May spoke. The plan was criticised by May.") == []
