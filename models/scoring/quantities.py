@@ -9,7 +9,9 @@ differ from ours, the figures show it rather than hide it:
   counts the dates extractor's durations as quantities too;
 - MeasEval spans take in lists ("2.1, 3.4 and 5 m") and tolerances ("1.2±0.2‰");
   ours are one number (or range) each, so those only match by overlap;
-- counts: MeasEval gives no unit, we give the counted noun; it compares as no unit.
+- counts: MeasEval spans stop before the counted noun ("Five" samples), ours take it
+  in ("Five samples"); the scorer trims the noun (and an adjective before it) off,
+  and compares the count as having no unit, as MeasEval does.
 Unit accuracy and modifier accuracy are over spans matched by overlap.
 """
 
@@ -25,6 +27,7 @@ from models.corpora.measeval import DEV_SPLIT, SPLITS, MeasEvalDocument, read_sp
 from service.document import build_document
 from service.extract.dates import extract_dates
 from service.extract.quantities import extract_quantities
+from service.normalize.numbers import parse_number
 from service.normalize.units import lookup_unit
 from service.types import Qualifier, Quantity, QuantityKind, TimexType
 
@@ -79,8 +82,30 @@ def _from_quantity(doc, q: Quantity) -> Predicted:
         modifiers.add("IsRange")
     if q.kind is QuantityKind.COUNT:
         modifiers.add("IsCount")
-    unit = None if q.kind is QuantityKind.COUNT else q.unit
-    return _predicted(doc, q.start, q.end, unit, frozenset(modifiers))
+    if q.kind is QuantityKind.COUNT:
+        return _predicted(doc, q.start, _count_end(doc.text, q), None, frozenset(modifiers))
+    return _predicted(doc, q.start, q.end, q.unit, frozenset(modifiers))
+
+
+def _count_end(text: str, q: Quantity) -> int:
+    """Return where the number of a count ends, before its noun ("12,000 Syrian migrants")."""
+    span = text[q.start : q.end]
+    words = span.split()
+    kept = len(words) - (len(q.unit.split()) if q.unit and span.endswith(q.unit) else 0)
+    if 1 < kept < len(words) and parse_number(words[kept - 1]) is None:
+        kept -= 1  # an adjective (or "of") between the number and its noun
+    return q.start + _prefix_length(span, kept) if 0 < kept < len(words) else q.end
+
+
+def _prefix_length(span: str, word_count: int) -> int:
+    """Return the length of the first `word_count` whitespace-separated words of `span`."""
+    position = 0
+    for _ in range(word_count):
+        while position < len(span) and span[position].isspace():
+            position += 1
+        while position < len(span) and not span[position].isspace():
+            position += 1
+    return position
 
 
 def _predicted(doc, start: int, end: int, unit: str | None, modifiers: frozenset[str]) -> Predicted:

@@ -39,7 +39,10 @@ def read_change(text: str, start: int, end: int, kind: QuantityKind, unit: str |
     """Return the direction of the change stated around [start, end), or None if it is a level."""
     if kind in _UNCHANGING_KINDS and unit not in _POINTS:
         return None
-    before = _BEFORE_RE.search(text, max(0, start - _WINDOW), start)
+    # "rose from 5% to 7%" gives the two levels, not the size of the change.
+    before = None if text[start : start + 5].lower() == "from " else _BEFORE_RE.search(
+        text, max(0, start - _WINDOW), start
+    )
     if before is not None and (kind in _LEVEL_KINDS or unit in _POINTS or _says_by(before.group(0))):
         return Change.INCREASE if before.group(1) else Change.DECREASE
     after = _AFTER_RE.match(text, end)

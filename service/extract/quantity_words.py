@@ -68,6 +68,7 @@ _DURATION_TAIL_RE = re.compile(
 _UNIT_TAIL_RE = re.compile(rf"(?:[ \t\u00a0]{{0,2}}|-)({UNIT})")
 _OF_RE = re.compile(r"[ \t\u00a0]+of\b")
 _NOUN_TAIL_RE = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?:[ \t\u00a0]+([a-z]+))?\b")
+_WEIGHT_CUE_RE = re.compile(r"(?i:\b(?:weigh\w*|heav\w*|lift\w*|lost|gained|pounds?\s+of)\b)")
 _COMPOUND_RE = re.compile(r"-[^\W\d_]")
 
 _IRREGULAR_PLURALS = frozenset(
@@ -178,6 +179,8 @@ def read_tail(text: str, end: int, allow_of: bool) -> Tail:
         position = of.end()
     unit = _UNIT_TAIL_RE.match(text, position)
     if unit and (spec := lookup_unit(unit.group(1))) is not None:
+        if unit.group(1).lower().startswith("pound") and _pounds_are_money(text, end, unit.end()):
+            spec = lookup_unit("GBP")
         return Tail(end=unit.end(), unit=spec)
     noun = _NOUN_TAIL_RE.match(text, position)
     if noun:
@@ -189,6 +192,13 @@ def read_tail(text: str, end: int, allow_of: bool) -> Tail:
         if first.islower() and is_plural_noun(first):
             return Tail(end=noun.start(1) + len(first), noun=first)
     return Tail(end=end)
+
+
+def _pounds_are_money(text: str, number_end: int, unit_end: int) -> bool:
+    """Return whether "pounds" is sterling: not "pounds of cocaine", not after "weighed"."""
+    if _OF_RE.match(text, unit_end):
+        return False
+    return _WEIGHT_CUE_RE.search(text, max(0, number_end - 2 * _WINDOW), number_end) is None
 
 
 def _is_adjective(word: str) -> bool:
