@@ -403,3 +403,70 @@ def test_long_inputs_are_extracted_within_bounds(text):
     found = extract_quantities(doc)
     assert all(0 <= q.start < q.end <= len(doc.text) for q in found)
     assert [q.start for q in found] == sorted(q.start for q in found)
+
+
+_FORMATS = {
+    "${:,}": ("USD", 1.0),
+    "£{:,} million": ("GBP", 1e6),
+    "{:,} kilometres": ("km", 1.0),
+    "{:,} per cent": ("%", 1.0),
+    "{:,}%": ("%", 1.0),
+    "{:,} people": ("people", 1.0),
+    "about {:,} miles": ("mi", 1.0),
+}
+
+
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(sorted(_FORMATS)))
+def test_amounts_in_many_formats_are_found_with_their_value(number, written):
+    unit, scale = _FORMATS[written]
+    amount = written.format(number)
+    doc = build_document(f"Officials said {amount} were involved.")
+    (quantity,) = extract_quantities(doc)
+    assert doc.text[quantity.start : quantity.end] == amount
+    assert (quantity.value, quantity.unit) == (number * scale, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("Sales were up 15 per cent.", "increase"),
+        ("The index fell by 3 points.", "decrease"),
+        ("Turnout rose by more than 4 percentage points.", "increase"),
+        ("It was a 15% increase.", "increase"),
+        ("Budgets were cut by £3bn.", "decrease"),
+        ("Turnout was 40%.", None),
+        ("It lost three children.", None),
+        ("Prices rose from 5% to 7%.", None),
+    ],
+)
+def test_changes(text, change):
+    doc = build_document(text)
+    found = [q.change.value if q.change else None for q in extract_quantities(doc)]
+    assert found == [change]
+
+
+def test_range_normalizes_both_ends():
+    doc = build_document("Winds of 100-120 km/h hit.")
+    (quantity,) = extract_quantities(doc)
+    assert (quantity.normalized_value, quantity.normalized_value_max) == pytest.approx((27.77777778, 33.33333333))
+
+
+def test_units_written_on_both_ends_of_a_range():
+    assert _found("Rates ranged from 5% to 7% and between 6 kg and 13 kg.") == [
+        ("from 5% to 7%", 5.0, 7.0, "%", K.PERCENT, None),
+        ("between 6 kg and 13 kg", 6.0, 13.0, "kg", K.MASS, None),
+    ]
+
+
+def test_typeset_qualifiers_and_signs():
+    assert _found("Readings of ~300 ppm, <5%, ≥ 20 mm and ∼−1‰ were taken.") == [
+        ("~300 ppm", 300.0, None, "ppm", K.OTHER, Q.ABOUT),
+        ("<5%", 5.0, None, "%", K.PERCENT, Q.LESS_THAN),
+        ("≥ 20 mm", 20.0, None, "mm", K.DISTANCE, Q.AT_LEAST),
+        ("∼−1‰", -1.0, None, "‰", K.PERCENT, Q.ABOUT),
+    ]
+
+
+def test_figure_labels_and_citation_marks_are_not_quantities():
+    # Regression: pasted reports gave "Figs. 3 and 7" and "[14]" as counts.
+    assert _found("As Figs. 3 and 7 and Table 2 show [14], (Faure, 1986, p. 3) it held.") == []

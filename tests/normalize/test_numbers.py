@@ -117,3 +117,50 @@ def test_decimals_with_separators_and_scales_parse_back(number, scale):
 def test_parse_number_never_raises(text):
     value = parse_number(text)
     assert value is None or value == value  # a float, never NaN
+
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen".split()
+_ONES += "fifteen sixteen seventeen eighteen nineteen".split()
+_TENS_WORDS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _spell_below_thousand(n, joiner, british):
+    words = []
+    if n >= 100:
+        words += [_ONES[n // 100], "hundred"]
+        n %= 100
+        if n and british:
+            words.append("and")
+    if n >= 20:
+        words.append(_TENS_WORDS[n // 10] + (joiner + _ONES[n % 10] if n % 10 else ""))
+    elif n or not words:
+        words.append(_ONES[n])
+    return words
+
+
+def _spell(n, joiner="-", british=False):
+    """Spell an integer below a billion the ways news writes it: "two hundred and forty-one"."""
+    words = []
+    for scale, name in ((10**6, "million"), (10**3, "thousand")):
+        if n >= scale:
+            words += _spell_below_thousand(n // scale, joiner, british) + [name]
+            n %= scale
+    if n or not words:
+        words += _spell_below_thousand(n, joiner, british)
+    return " ".join(words)
+
+
+@given(
+    st.integers(min_value=0, max_value=999_999_999),
+    st.sampled_from(["-", " "]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_numbers_in_words_parse_back(number, joiner, british, capitalised):
+    text = _spell(number, joiner, british)
+    assert parse_number(text.capitalize() if capitalised else text) == number
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(["thousand", "million", "billion"]))
+def test_digits_with_a_scale_word_and_words_with_a_scale_word_agree(number, scale):
+    assert parse_number(f"{number} {scale}") == parse_number(f"{_spell(number)} {scale}")
