@@ -14,6 +14,7 @@ import argparse
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from models.scoring.figures import precision_recall_f1
 from models.tagger_data import GoldSpans, GoldText, dev_texts
 from service.document import build_document
 from service.extract.dates import extract_dates
@@ -49,9 +50,7 @@ def score(golds: Iterable[GoldSpans], predictions: Iterable[GoldSpans]) -> dict[
             counts[mode][2] += len(gold)
     figures = {}
     for mode, (matched, predicted, gold) in counts.items():
-        precision = matched / predicted if predicted else 0.0
-        recall = matched / gold if gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision, recall, f1 = precision_recall_f1(matched, predicted, matched, gold)
         figures[mode] = round(100 * f1, 1)
         figures[f"{mode}_p"] = round(100 * precision, 1)
         figures[f"{mode}_r"] = round(100 * recall, 1)

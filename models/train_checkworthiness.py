@@ -18,6 +18,7 @@ from pathlib import Path
 import torch
 from safetensors.torch import save_file
 
+from models.scoring.figures import precision_recall_f1
 from service.model.checkworthiness import CONFIG_FILE, HEAD_FILE
 from service.model.encoder import BASE_PACKAGE, SentenceEncoder, base_model_version
 
@@ -63,9 +64,7 @@ def evaluate(scores: torch.Tensor, labels: torch.Tensor, threshold: float = 0.5)
     tp = (predicted & (labels == 1)).sum().item()
     fp = (predicted & (labels == 0)).sum().item()
     fn = (~predicted & (labels == 1)).sum().item()
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = precision_recall_f1(tp, tp + fp, tp, tp + fn)
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 

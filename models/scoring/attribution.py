@@ -38,6 +38,7 @@ from pathlib import Path
 from models.corpora.polnear import GoldAttribution, PolnearDocument, default_root, read_split
 from service.document import build_document
 from service.extract.attribution import confidence_bucket
+from models.scoring.figures import precision_recall_f1
 from service.extract.quotes import extract_quotes
 
 Piece = tuple[int, int]
@@ -67,9 +68,8 @@ class Tally:
 
     def f1(self) -> tuple[float, float, float]:
         """Return (precision, recall, F1) in percent."""
-        p = self.system_hit / self.system if self.system else 0.0
-        r = self.gold_hit / self.gold if self.gold else 0.0
-        return 100 * p, 100 * r, (200 * p * r / (p + r) if p + r else 0.0)
+        p, r, f = precision_recall_f1(self.system_hit, self.system, self.gold_hit, self.gold)
+        return 100 * p, 100 * r, 100 * f
 
 
 @dataclass(slots=True)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from models.corpora.tempeval import DEV_PART, PARTS, GoldTimex, TempevalDocument, default_root, read_part
 from service.document import build_document
+from models.scoring.figures import precision_recall_f1
 from service.extract.dates import extract_dates
 
 
@@ -111,10 +112,7 @@ def _context(document: TempevalDocument, span: GoldTimex | SystemTimex) -> str:
 
 
 def _f1(right: int, system: int, gold: int) -> tuple[float, float, float]:
-    precision = right / system if system else 0.0
-    recall = right / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    return precision_recall_f1(right, system, right, gold)
 
 
 def score(documents: Iterable[TempevalDocument]) -> Counts:

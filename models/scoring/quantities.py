@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.corpora.measeval import DEV_SPLIT, SPLITS, MeasEvalDocument, read_split
+from models.scoring.figures import precision_recall_f1
 from service.document import build_document
 from service.extract.dates import extract_dates
 from service.extract.quantities import extract_quantities
@@ -144,10 +145,8 @@ def score_document(document: MeasEvalDocument, tally: Tally, durations: bool = F
 
 def f1(right: int, gold: int, predicted: int) -> tuple[float, float, float]:
     """Return (precision, recall, F1) in percent."""
-    precision = 100 * right / predicted if predicted else 0.0
-    recall = 100 * right / gold if gold else 0.0
-    total = precision + recall
-    return precision, recall, (2 * precision * recall / total if total else 0.0)
+    precision, recall, f = precision_recall_f1(right, predicted, right, gold)
+    return 100 * precision, 100 * recall, 100 * f
 
 
 def report(tally: Tally, label: str) -> str:
