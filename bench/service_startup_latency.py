@@ -18,6 +18,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -53,19 +55,15 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=30)
-    parser.add_argument("--words", type=int, default=1000)
-    args = parser.parse_args()
+@contextmanager
+def started_server() -> Iterator[tuple[str, int]]:
+    """Start `claimex serve` on a free loopback port; yield (base URL, pid) once ready."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     env = {**os.environ, "CLAIMEX_PORT": str(port), "CLAIMEX_HOST": "127.0.0.1", "HF_HUB_OFFLINE": "1",
            "CLAIMEX_LOG_LEVEL": "warning"}
-    claimex = str(Path(sys.executable).parent / "claimex")
-    started = time.perf_counter()
-    server = subprocess.Popen([claimex, "serve"], env=env)
+    server = subprocess.Popen([str(Path(sys.executable).parent / "claimex"), "serve"], env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         while True:
@@ -77,8 +75,21 @@ def main() -> None:
             if server.poll() is not None:
                 raise SystemExit("server exited before it was ready")
             time.sleep(0.05)
+        yield base, server.pid
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--words", type=int, default=1000)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    with started_server() as (base, pid):
         ready_seconds = time.perf_counter() - started
-        idle = memory_kib(server.pid)
+        idle = memory_kib(pid)
         text = article_of(args.words)
         payload = {"text": text, "published_at": "2015-09-12"}
         latencies = []
@@ -89,10 +100,7 @@ def main() -> None:
                 latencies.append((time.perf_counter() - t0) * 1000)
                 response.raise_for_status()
         body = response.json()
-        busy = memory_kib(server.pid)
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        busy = memory_kib(pid)
     print(f"start-up to /readyz 200: {ready_seconds:.2f} s")
     print(f"worker memory after start: RSS {idle['VmRSS'] / 1024:.0f} MiB")
     print(f"worker memory after {args.requests} requests: RSS {busy['VmRSS'] / 1024:.0f} MiB, "

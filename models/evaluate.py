@@ -20,7 +20,7 @@ from service.document import build_document
 from service.extract.dates import extract_dates
 from service.extract.quantities import extract_quantities
 from service.extract.quotes import extract_quotes
-from service.model.combine import combine_spans
+from service.model.combine import MIN_CONFIDENCE, SHIPPED, Strategy, combine_spans
 from service.model.tagger import ClaimTagger
 
 
@@ -78,21 +78,26 @@ def _matches(gold: GoldSpans, predicted: GoldSpans, match: Callable) -> int:
     return matched
 
 
-def model_spans(tagger: ClaimTagger, gold: GoldText) -> GoldSpans:
-    """Return the tagger's spans for `gold`'s head."""
-    return [(s.start, s.end, s.label) for s in tagger.tag(gold.text)[gold.head]]
+def model_spans(tagger: ClaimTagger, gold: GoldText) -> tuple[GoldSpans, GoldSpans]:
+    """Return the tagger's spans for `gold`'s head: all of them, and those confident
+    enough to take part in a combination (MIN_CONFIDENCE)."""
+    spans = tagger.tag(gold.text)[gold.head]
+    return ([(s.start, s.end, s.label) for s in spans],
+            [(s.start, s.end, s.label) for s in spans if s.confidence >= MIN_CONFIDENCE])
 
 
-def evaluate(tagger: ClaimTagger, data: Path) -> dict[str, dict[str, dict[str, float]]]:
-    """Return {head: {"model"|"rules"|"combined": figures}} on the dev parts."""
+def evaluate(tagger: ClaimTagger, data: Path) -> dict[str, dict[Strategy, dict[str, float]]]:
+    """Return {head: {strategy: figures}} on the dev parts (model alone, rules alone, combinations)."""
     results = {}
     for head, texts in dev_texts(data).items():
         golds = [t.spans for t in texts]
-        model = [model_spans(tagger, t) for t in texts]
+        model, confident = zip(*(model_spans(tagger, t) for t in texts), strict=True)
         rules = [rule_spans(t) for t in texts]
-        combined = [combine_spans(head, r, m) for r, m in zip(rules, model, strict=True)]
-        results[head] = {"model": score(golds, model), "rules": score(golds, rules),
-                         "combined": score(golds, combined)}
+        results[head] = {
+            strategy: score(golds, list(model) if strategy is Strategy.MODEL else [
+                combine_spans(head, r, m, strategy) for r, m in zip(rules, confident, strict=True)])
+            for strategy in Strategy
+        }
     return results
 
 
@@ -102,10 +107,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", type=Path, default=Path(__file__).resolve().parent / "claim-tagger")
     args = parser.parse_args(argv)
     results = evaluate(ClaimTagger.load(args.model), args.data)
-    print(f"{'head':<12}{'system':<10}{'exact F1':>9}{'P':>7}{'R':>7}{'overlap F1':>12}{'P':>7}{'R':>7}")
+    print(f"{'head':<12}{'system (* shipped)':<20}{'exact F1':>9}{'P':>7}{'R':>7}{'overlap F1':>12}{'P':>7}{'R':>7}")
     for head, systems in results.items():
-        for system, f in systems.items():
-            print(f"{head:<12}{system:<10}{f['exact']:>9}{f['exact_p']:>7}{f['exact_r']:>7}"
+        for strategy, f in systems.items():
+            name = strategy.value + (" *" if SHIPPED[head] is strategy else "")
+            print(f"{head:<12}{name:<20}{f['exact']:>9}{f['exact_p']:>7}{f['exact_r']:>7}"
                   f"{f['overlap']:>12}{f['overlap_p']:>7}{f['overlap_r']:>7}")
 
 

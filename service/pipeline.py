@@ -19,12 +19,16 @@ from service.extract.claims import claim_candidates, extract_claims, with_checkw
 from service.extract.dates import extract_dates
 from service.extract.quantities import extract_quantities
 from service.extract.quotes import extract_quotes
+from service.extract.tagged import tagged_attributions, tagged_quantities, tagged_timexes
 from service.model.checkworthiness import CheckworthinessModel
+from service.model.combine import SHIPPED
+from service.model.tagger import ClaimTagger
 from service.types import Attribution, Claim, Quantity, QuantityKind, Timex
 
 log = logging.getLogger("claimex.pipeline")
 
 CHECKWORTHINESS_DIR = "checkworthiness"
+TAGGER_DIR = "claim-tagger"
 # Versions of each stage's rules, reported in every response's meta.
 STAGE_VERSIONS = {
     "claimex": __version__,
@@ -61,12 +65,14 @@ class Extraction:
 class Pipeline:
     """The loaded pipeline; `extract` is safe to call from several threads."""
 
+    tagger: ClaimTagger
     checkworthiness: CheckworthinessModel
 
     @classmethod
     def load(cls, model_path: Path) -> Pipeline:
-        """Return the pipeline with its model loaded from `model_path`; raise if unusable."""
-        return cls(CheckworthinessModel.load(model_path / CHECKWORTHINESS_DIR))
+        """Return the pipeline with its models loaded from `model_path`; raise if unusable."""
+        return cls(ClaimTagger.load(model_path / TAGGER_DIR),
+                   CheckworthinessModel.load(model_path / CHECKWORTHINESS_DIR))
 
     def warm_up(self) -> None:
         """Run one extraction end to end so the first request pays no start-up cost."""
@@ -80,9 +86,12 @@ class Pipeline:
         if published_at is None and (found := find_publication_date(doc)) is not None:
             doc = dataclasses.replace(doc, anchor=found)
             source = AnchorSource.TEXT
-        dates = extract_dates(doc)
-        quantities = _drop_overlapping(extract_quantities(doc), dates)
-        quotes = extract_quotes(doc)
+        tagged = self.tagger.tag(doc.text)
+        dates = tagged_timexes(SHIPPED["time"], extract_dates(doc), tagged["time"])
+        quantities = _drop_overlapping(
+            tagged_quantities(SHIPPED["quantity"], doc.text, extract_quantities(doc), tagged["quantity"]), dates
+        )
+        quotes = tagged_attributions(SHIPPED["attribution"], doc, extract_quotes(doc), tagged["attribution"])
         claims = extract_claims(claim_candidates(doc), quantities, dates, quotes)
         # Only sentences that carry a claim are worth the encoder's time.
         scores = self.checkworthiness.score([doc.text[c.start : c.end] for c in claims])

@@ -75,7 +75,7 @@ class _Mapper:
 
 
 def render_extraction(
-    extraction: Extraction, request_id: str | None, model: ModelInfo | None, timing: Timing
+    extraction: Extraction, request_id: str | None, models: list[ModelInfo], timing: Timing
 ) -> ExtractResponse:
     """Return the API response for `extraction`, every offset into the original text."""
     mapper = _Mapper(extraction.document)
@@ -91,6 +91,6 @@ def render_extraction(
         dates=[mapper.date(d) for d in extraction.dates],
         quotes=[mapper.quote(a) for a in extraction.quotes],
         claims=[mapper.claim(c) for c in extraction.claims],
-        meta=ResponseMeta(model=model, pipeline=dict(STAGE_VERSIONS), timing=timing,
-                          repairs=extraction.document.repairs),
+        meta=ResponseMeta(model=models[0] if models else None, pipeline=dict(STAGE_VERSIONS), timing=timing,
+                          repairs=extraction.document.repairs, models=models),
     )

@@ -89,9 +89,9 @@ def run_job(pipeline: Pipeline, job: Job, queue_seconds: float = 0.0) -> Extract
     started = time.perf_counter()
     extraction = pipeline.extract(job.text, job.published_at)
     seconds = time.perf_counter() - started
-    model = ModelInfo(name=pipeline.checkworthiness.name, version=pipeline.checkworthiness.version)
+    models = [ModelInfo(name=m.name, version=m.version) for m in (pipeline.tagger, pipeline.checkworthiness)]
     timing = Timing(queue_ms=round(queue_seconds * 1000, 3), extraction_ms=round(seconds * 1000, 3))
-    return render_extraction(extraction, job.id, model, timing)
+    return render_extraction(extraction, job.id, models, timing)
 
 
 def load_in_background(runner: ExtractionRunner, load_pipeline: Callable[[Path], Pipeline],

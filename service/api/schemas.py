@@ -121,11 +121,13 @@ class Timing(ResponseBase):
 
 
 class ResponseMeta(ResponseBase):
+    # The span tagger; `models` lists every model that ran (tagger, check-worthiness).
     model: ModelInfo | None
     pipeline: dict[str, str]
     timing: Timing
     # Characters of mojibake the text layer repaired on its working copy.
     repairs: int
+    models: list[ModelInfo] = []
 
 
 class ExtractResponse(ResponseBase):

@@ -49,7 +49,8 @@ def test_json_request_answers_the_full_contract(client):
         assert 0.0 <= claim["score"] <= 1.0
         assert all(0 <= i < len(body["quantities"]) for i in claim["quantities"])
     meta = body["meta"]
-    assert meta["model"]["name"] == "claimex-checkworthiness"
+    assert meta["model"]["name"] == "claimex-claim-tagger"
+    assert [m["name"] for m in meta["models"]] == ["claimex-claim-tagger", "claimex-checkworthiness"]
     assert meta["pipeline"]["claimex"]
     assert meta["timing"]["extraction_ms"] > 0
 
