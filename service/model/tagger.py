@@ -23,6 +23,8 @@ from service.model.network import TaggerNetwork
 from service.model.windows import owned_ranges, plan_windows
 
 WEIGHTS_FILE = "adapter.safetensors"
+# Windows per forward pass: 8 x 256 pieces keeps one pass near 2,048 tokens.
+WINDOWS_PER_FORWARD = 8
 CONFIG_FILE = "config.json"
 
 
@@ -99,7 +101,11 @@ class ClaimTagger:
         if not encoded.input_ids:
             return {name: [] for name in self.heads}
         windows = plan_windows(len(encoded.input_ids), self.window - 2, self.stride)
-        window_probs = [self._forward(encoded, start, end) for start, end in windows]
+        window_probs = [
+            probs
+            for first in range(0, len(windows), WINDOWS_PER_FORWARD)
+            for probs in self._forward(encoded, windows[first : first + WINDOWS_PER_FORWARD])
+        ]
         ranges = owned_ranges(windows)
         result = {}
         for name, labels in self.heads.items():
@@ -117,14 +123,25 @@ class ClaimTagger:
         return result
 
     @torch.inference_mode()
-    def _forward(self, encoded: Encoded, start: int, end: int) -> dict[str, torch.Tensor]:
-        """Return per-piece label probabilities of one window (special tokens stripped)."""
+    def _forward(self, encoded: Encoded, windows: list[tuple[int, int]]) -> list[dict[str, torch.Tensor]]:
+        """Return per-piece label probabilities of each window (special tokens stripped),
+        the windows run as one padded batch."""
         cls, sep = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id
-        ids = torch.tensor([[cls, *encoded.input_ids[start:end], sep]])
-        casing = torch.tensor([[0, *encoded.casing[start:end], 0]])
+        width = max(end - start for start, end in windows) + 2
+        ids = torch.zeros((len(windows), width), dtype=torch.long)
+        casing = torch.zeros_like(ids)
+        mask = torch.zeros_like(ids)
+        for row, (start, end) in enumerate(windows):
+            length = end - start + 2
+            ids[row, :length] = torch.tensor([cls, *encoded.input_ids[start:end], sep])
+            casing[row, 1 : length - 1] = torch.tensor(encoded.casing[start:end])
+            mask[row, :length] = 1
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.precision is Precision.BF16):
-            logits = self.network(ids, torch.ones_like(ids), casing)
-        return {name: torch.softmax(value[0, 1:-1].float(), dim=-1) for name, value in logits.items()}
+            logits = self.network(ids, mask, casing)
+        return [
+            {name: torch.softmax(value[row, 1 : end - start + 1].float(), dim=-1) for name, value in logits.items()}
+            for row, (start, end) in enumerate(windows)
+        ]
 
 
 def _mean_over(best: torch.Tensor, offsets: list[tuple[int, int]], start: int, end: int) -> float:
