@@ -39,14 +39,14 @@ VERSION = "0.1.0"
 EPOCH_MIX = {"attribution": 1200, "time": 2, "quantity": 2}
 
 
-def epoch_windows(windows: list[Window], rng: random.Random) -> list[Window]:
+def epoch_windows(windows: list[Window], rng: random.Random, mix: dict[str, int] = EPOCH_MIX) -> list[Window]:
     """Return one epoch's windows: a sample of attribution windows, repeats of the rest."""
     by_head: dict[str, list[Window]] = {}
     for window in windows:
         by_head.setdefault(window.head, []).append(window)
-    chosen = rng.sample(by_head["attribution"], min(EPOCH_MIX["attribution"], len(by_head["attribution"])))
+    chosen = rng.sample(by_head["attribution"], min(mix["attribution"], len(by_head["attribution"])))
     for head in ("time", "quantity"):
-        chosen += by_head.get(head, []) * EPOCH_MIX[head]
+        chosen += by_head.get(head, []) * mix[head]
     return chosen
 
 
@@ -81,17 +81,18 @@ def build_network() -> tuple[TaggerNetwork, object]:
     return network, AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
 
 
-def train(network: TaggerNetwork, windows: list[Window], epochs: int, batch_size: int) -> None:
+def train(network: TaggerNetwork, windows: list[Window], epochs: int, batch_size: int,
+          mix: dict[str, int] = EPOCH_MIX) -> None:
     """Fit the trainable parameters of `network` on `windows` (in place)."""
     parameters = [p for p in network.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(parameters, lr=5e-4, weight_decay=0.01)
-    steps = sum(len(head_batches(epoch_windows(windows, random.Random(SEED + e)), batch_size, SEED + e))
+    steps = sum(len(head_batches(epoch_windows(windows, random.Random(SEED + e), mix), batch_size, SEED + e))
                 for e in range(epochs))
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=5e-4, total_steps=steps, pct_start=0.1)
     network.train()
     step, started = 0, time.perf_counter()
     for epoch in range(epochs):
-        batches = head_batches(epoch_windows(windows, random.Random(SEED + epoch)), batch_size, SEED + epoch)
+        batches = head_batches(epoch_windows(windows, random.Random(SEED + epoch), mix), batch_size, SEED + epoch)
         for batch in batches:
             tensors = collate(batch)
             with torch.autocast("cpu", dtype=torch.bfloat16):
@@ -117,13 +118,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "claim-tagger")
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--time-repeats", type=int, default=EPOCH_MIX["time"],
+                        help="how often each TimeBank window is seen per epoch")
     args = parser.parse_args(argv)
     random.seed(SEED)
     torch.manual_seed(SEED)
     started = time.perf_counter()
     network, tokenizer = build_network()
     windows = [w for text in training_texts(args.data) for w in windows_of(tokenizer, text, WINDOW, STRIDE)]
-    train(network, windows, args.epochs, args.batch_size)
+    mix = {**EPOCH_MIX, "time": args.time_repeats}
+    train(network, windows, args.epochs, args.batch_size, mix)
     args.out.mkdir(parents=True, exist_ok=True)
     weights = {name: tensor.to(torch.bfloat16) for name, tensor in trainable_state(network).items()}
     save_file(weights, args.out / WEIGHTS_FILE)
@@ -131,7 +135,7 @@ def main(argv: list[str] | None = None) -> None:
         "name": NAME, "version": VERSION, "base_package": BASE_PACKAGE, "base_version": base_model_version(),
         "heads": {name: list(labels) for name, labels in HEADS.items()},
         "lora_rank": LORA_RANK, "lora_alpha": LORA_ALPHA, "window": WINDOW, "stride": STRIDE,
-        "seed": SEED, "epochs": args.epochs, "batch_size": args.batch_size,
+        "seed": SEED, "epochs": args.epochs, "batch_size": args.batch_size, "epoch_mix": mix,
         "training_seconds": round(time.perf_counter() - started, 1),
         "data": {"attribution": "PolNeAR train (first annotator per article)",
                  "time": "TempEval-3 TBAQ-cleaned/TimeBank", "quantity": "MeasEval train"},
