@@ -11,7 +11,7 @@ import msgspec
 
 from service.api.errors import ClaimexError
 from service.api.requests import validate_job
-from service.api.runner import run_job
+from service.api.runner import run_jobs
 from service.api.schemas import ExtractRequest
 from service.pipeline import Pipeline
 from service.settings import Settings, SettingsError, load_settings
@@ -46,7 +46,7 @@ def extract(settings: Settings, source: str, published_at: str | None) -> int:
         print(f"claimex extract: {exc}", file=sys.stderr)
         return EXIT_USAGE
     pipeline = Pipeline.load(settings.model_path)
-    response = run_job(pipeline, job)
+    (response,) = run_jobs(pipeline, [job])
     sys.stdout.buffer.write(msgspec.json.format(msgspec.json.encode(response), indent=2) + b"\n")
     return 0
 

@@ -22,7 +22,7 @@ from service.extract.quotes import extract_quotes
 from service.extract.tagged import tagged_attributions, tagged_quantities, tagged_timexes
 from service.model.checkworthiness import CheckworthinessModel
 from service.model.combine import SHIPPED
-from service.model.tagger import ClaimTagger
+from service.model.tagger import ClaimTagger, TaggedSpan
 from service.types import Attribution, Claim, Quantity, QuantityKind, Timex
 
 log = logging.getLogger("claimex.pipeline")
@@ -81,22 +81,47 @@ class Pipeline:
     def extract(self, text: str, published_at: dt.date | None) -> Extraction:
         """Return the extraction of `text`, relative dates anchored on `published_at`
         or, failing that, on a publication date the text states."""
-        doc = build_document(text, anchor=published_at)
-        source = AnchorSource.REQUEST if published_at else None
-        if published_at is None and (found := find_publication_date(doc)) is not None:
-            doc = dataclasses.replace(doc, anchor=found)
-            source = AnchorSource.TEXT
-        tagged = self.tagger.tag(doc.text)
-        dates = tagged_timexes(SHIPPED["time"], extract_dates(doc), tagged["time"])
-        quantities = _drop_overlapping(
-            tagged_quantities(SHIPPED["quantity"], doc.text, extract_quantities(doc), tagged["quantity"]), dates
-        )
-        quotes = tagged_attributions(SHIPPED["attribution"], doc, extract_quotes(doc), tagged["attribution"])
-        claims = extract_claims(claim_candidates(doc), quantities, dates, quotes)
+        return self.extract_many([(text, published_at)])[0]
+
+    def extract_many(self, documents: list[tuple[str, dt.date | None]]) -> list[Extraction]:
+        """Return the extraction of each (text, published_at), in order.
+
+        The tagger and the check-worthiness encoder each run once over the whole
+        batch, so concurrent requests share their forward passes.
+        """
+        anchored = [_anchored_document(text, published_at) for text, published_at in documents]
+        tagged = self.tagger.tag_many([doc.text for doc, _ in anchored])
+        extractions = [_extract_rules(doc, source, spans) for (doc, source), spans in zip(anchored, tagged)]
         # Only sentences that carry a claim are worth the encoder's time.
-        scores = self.checkworthiness.score([doc.text[c.start : c.end] for c in claims])
-        claims = with_checkworthiness(claims, scores)
-        return Extraction(doc, source, quantities, dates, quotes, claims)
+        scores = iter(self.checkworthiness.score(
+            [e.document.text[c.start : c.end] for e in extractions for c in e.claims]
+        ))
+        return [
+            dataclasses.replace(e, claims=with_checkworthiness(e.claims, [next(scores) for _ in e.claims]))
+            for e in extractions
+        ]
+
+
+def _anchored_document(text: str, published_at: dt.date | None) -> tuple[Document, AnchorSource | None]:
+    """Return the document of `text` anchored on `published_at`, else on a date it states."""
+    doc = build_document(text, anchor=published_at)
+    if published_at is not None:
+        return doc, AnchorSource.REQUEST
+    if (found := find_publication_date(doc)) is not None:
+        return dataclasses.replace(doc, anchor=found), AnchorSource.TEXT
+    return doc, None
+
+
+def _extract_rules(doc: Document, source: AnchorSource | None, tagged: dict[str, list[TaggedSpan]]) -> Extraction:
+    """Return the extraction of one document: rules combined with its tagger spans,
+    claims scored by structure only (the pipeline adds check-worthiness)."""
+    dates = tagged_timexes(SHIPPED["time"], extract_dates(doc), tagged["time"])
+    quantities = _drop_overlapping(
+        tagged_quantities(SHIPPED["quantity"], doc.text, extract_quantities(doc), tagged["quantity"]), dates
+    )
+    quotes = tagged_attributions(SHIPPED["attribution"], doc, extract_quotes(doc), tagged["attribution"])
+    claims = extract_claims(claim_candidates(doc), quantities, dates, quotes)
+    return Extraction(doc, source, quantities, dates, quotes, claims)
 
 
 def _drop_overlapping(quantities: list[Quantity], dates: list[Timex]) -> list[Quantity]:

@@ -44,6 +44,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     max_queue: int = 16
     # Threads that run extraction off the event loop, and torch's intra-op threads.
     inference_threads: int = 1
+    # Concurrent documents are batched into one pipeline call up to this many
+    # estimated word pieces (about 4 characters each).
+    batch_token_budget: int = 8192
     torch_threads: int = 2
     model_path: Path = DEFAULT_MODEL_PATH
     # Seconds a client is told to wait before retrying an overloaded server.
@@ -51,7 +54,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
 
     def __post_init__(self) -> None:
         for name in ("port", "workers", "max_body_bytes", "max_text_chars",
-                     "max_batch_documents", "max_queue", "inference_threads",
+                     "max_batch_documents", "max_queue", "inference_threads", "batch_token_budget",
                      "torch_threads", "retry_after_seconds"):
             if getattr(self, name) < 1:
                 raise SettingsError(f"{PREFIX}{name.upper()} must be at least 1")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from service.api.requests import Job
-from service.api.runner import run_job
+from service.api.runner import run_jobs
 from service.pipeline import Pipeline
 from service.settings import DEFAULT_MODEL_PATH
 
@@ -35,9 +35,14 @@ def as_dict(struct) -> dict:
     return msgspec.to_builtins(struct)
 
 
+def extract(pipeline: Pipeline, text: str, name: str) -> dict:
+    (response,) = run_jobs(pipeline, [Job(text, None, name)])
+    return as_dict(response)
+
+
 @pytest.fixture(scope="module")
 def results(pipeline) -> dict[str, dict]:
-    return {g["article"]: as_dict(run_job(pipeline, Job(article(g["article"]), None, g["article"]))) for g in GOLDEN}
+    return {g["article"]: extract(pipeline, article(g["article"]), g["article"]) for g in GOLDEN}
 
 
 @pytest.mark.parametrize("golden", GOLDEN, ids=[g["article"] for g in GOLDEN])
@@ -79,7 +84,7 @@ def test_expected_claims_and_non_quantities(golden, results):
 def test_every_wikinews_article_keeps_the_offset_invariant(pipeline):
     for path in sorted((DATA / "wikinews").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        body = as_dict(run_job(pipeline, Job(text, None, path.stem)))
+        body = extract(pipeline, text, path.stem)
         assert body["published_at"] is not None and body["published_at"]["source"] == "text", path.name
         for kind in ("quantities", "dates", "quotes", "claims"):
             for item in body[kind]:
@@ -95,7 +100,7 @@ def test_a_pasted_page_reports_a_repeated_teaser_once(pipeline):
         "Home | World | Sport | Download the app\nShare\n"
         f"{headline}\n\n{damaged}\n\nMost read\n{headline}\nShare\n"
     )
-    result = as_dict(run_job(pipeline, Job(page, None, "page")))
+    result = extract(pipeline, page, "page")
     teaser = [c for c in result["claims"] if c["text"] == headline]
     assert len(teaser) == 1
     assert [o["text"] for o in teaser[0]["occurrences"]] == [headline, headline]

@@ -119,13 +119,15 @@ async def metrics(state: State) -> Response[bytes]:
 def create_app(settings: Settings, load_pipeline: PipelineLoader = Pipeline.load) -> Litestar:
     """Return the app; its lifespan loads the pipeline in the background once."""
     metrics_registry = Metrics()
-    runner = ExtractionRunner(metrics_registry, settings.max_queue, settings.inference_threads)
+    runner = ExtractionRunner(metrics_registry, settings.max_queue, settings.inference_threads,
+                              settings.batch_token_budget)
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         torch.set_num_threads(settings.torch_threads)
         load_in_background(runner, load_pipeline, settings.model_path)
         yield
+        await runner.close()
 
     return Litestar(
         route_handlers=[extract, extract_batch, healthz, readyz, metrics],

@@ -29,13 +29,13 @@ class Metrics:
         object.__setattr__(self, "in_flight", Gauge(
             "claimex_requests_in_flight", "HTTP requests being answered", registry=r))
         object.__setattr__(self, "queue_duration", Histogram(
-            "claimex_queue_duration_seconds", "Time a job waited for an extraction thread",
+            "claimex_queue_duration_seconds", "Time a request waited for its batch to start",
             buckets=_LATENCY_BUCKETS, registry=r))
         object.__setattr__(self, "inference_duration", Histogram(
-            "claimex_inference_duration_seconds", "Time one document's extraction took",
+            "claimex_inference_duration_seconds", "Time one pipeline call (a batch of documents) took",
             buckets=_LATENCY_BUCKETS, registry=r))
         object.__setattr__(self, "batch_size", Histogram(
-            "claimex_batch_size", "Documents per extraction call", buckets=_BATCH_BUCKETS, registry=r))
+            "claimex_batch_size", "Documents per pipeline call (concurrent requests batched)", buckets=_BATCH_BUCKETS, registry=r))
         object.__setattr__(self, "rejected", Counter(
             "claimex_rejected_jobs", "Extraction calls refused because the queue was full", registry=r))
 

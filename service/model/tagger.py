@@ -7,6 +7,7 @@ per-piece labels into character spans. Nothing is cut at 512 tokens.
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,16 +98,32 @@ class ClaimTagger:
 
     def tag(self, text: str) -> dict[str, list[TaggedSpan]]:
         """Return, per head, the spans the tagger finds in `text`."""
-        encoded = self.encode(text)
-        if not encoded.input_ids:
-            return {name: [] for name in self.heads}
-        windows = plan_windows(len(encoded.input_ids), self.window - 2, self.stride)
-        window_probs = [
-            probs
-            for first in range(0, len(windows), WINDOWS_PER_FORWARD)
-            for probs in self._forward(encoded, windows[first : first + WINDOWS_PER_FORWARD])
+        return self.tag_many([text])[0]
+
+    def tag_many(self, texts: list[str]) -> list[dict[str, list[TaggedSpan]]]:
+        """Return, for each text, the spans per head; all texts' windows share forward passes."""
+        encoded = [self.encode(text) for text in texts]
+        plans = [plan_windows(len(e.input_ids), self.window - 2, self.stride) if e.input_ids else []
+                 for e in encoded]
+        jobs = [(i, window) for i, plan in enumerate(plans) for window in plan]
+        probs = [
+            p
+            for first in range(0, len(jobs), WINDOWS_PER_FORWARD)
+            for p in self._forward(encoded, jobs[first : first + WINDOWS_PER_FORWARD])
         ]
+        results, cursor = [], 0
+        for e, plan in zip(encoded, plans, strict=True):
+            results.append(self._decode(e, plan, probs[cursor : cursor + len(plan)]))
+            cursor += len(plan)
+        return results
+
+    def _decode(self, encoded: Encoded, windows: list[tuple[int, int]],
+                window_probs: list[dict[str, torch.Tensor]]) -> dict[str, list[TaggedSpan]]:
+        """Return the spans per head of one text from its windows' probabilities."""
+        if not windows:
+            return {name: [] for name in self.heads}
         ranges = owned_ranges(windows)
+        piece_starts = [start for start, _ in encoded.offsets]
         result = {}
         for name, labels in self.heads.items():
             names = bio_labels(labels)
@@ -117,24 +134,26 @@ class ClaimTagger:
             best, ids = probs.max(dim=-1)
             tags = [names[i] for i in ids.tolist()]
             result[name] = [
-                TaggedSpan(start, end, label, _mean_over(best, encoded.offsets, start, end))
+                TaggedSpan(start, end, label, _mean_over(best, piece_starts, start, end))
                 for start, end, label in decode_bio(tags, encoded.offsets)
             ]
         return result
 
     @torch.inference_mode()
-    def _forward(self, encoded: Encoded, windows: list[tuple[int, int]]) -> list[dict[str, torch.Tensor]]:
-        """Return per-piece label probabilities of each window (special tokens stripped),
-        the windows run as one padded batch."""
+    def _forward(self, encoded: list[Encoded], jobs: list[tuple[int, tuple[int, int]]]
+                 ) -> list[dict[str, torch.Tensor]]:
+        """Return per-piece label probabilities of each (text index, window) job, special
+        tokens stripped; the windows run as one padded batch."""
         cls, sep = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id
+        windows = [window for _, window in jobs]
         width = max(end - start for start, end in windows) + 2
-        ids = torch.zeros((len(windows), width), dtype=torch.long)
+        ids = torch.zeros((len(jobs), width), dtype=torch.long)
         casing = torch.zeros_like(ids)
         mask = torch.zeros_like(ids)
-        for row, (start, end) in enumerate(windows):
+        for row, (text, (start, end)) in enumerate(jobs):
             length = end - start + 2
-            ids[row, :length] = torch.tensor([cls, *encoded.input_ids[start:end], sep])
-            casing[row, 1 : length - 1] = torch.tensor(encoded.casing[start:end])
+            ids[row, :length] = torch.tensor([cls, *encoded[text].input_ids[start:end], sep])
+            casing[row, 1 : length - 1] = torch.tensor(encoded[text].casing[start:end])
             mask[row, :length] = 1
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.precision is Precision.BF16):
             logits = self.network(ids, mask, casing)
@@ -144,7 +163,7 @@ class ClaimTagger:
         ]
 
 
-def _mean_over(best: torch.Tensor, offsets: list[tuple[int, int]], start: int, end: int) -> float:
-    """Return the mean top-label probability of the pieces inside [start, end)."""
-    inside = [i for i, (s, e) in enumerate(offsets) if s >= start and e <= end and e > s]
-    return round(float(best[inside].mean()), 4) if inside else 0.0
+def _mean_over(best: torch.Tensor, piece_starts: list[int], start: int, end: int) -> float:
+    """Return the mean top-label probability of the pieces of the span [start, end)."""
+    first, last = bisect.bisect_left(piece_starts, start), bisect.bisect_left(piece_starts, end)
+    return round(float(best[first:last].mean()), 4) if last > first else 0.0
