@@ -26,8 +26,8 @@ _DAY = re.compile(r"(?P<year>\d{4})-?(?P<month>\d{2})-?(?P<day>\d{2})")
 
 
 @dataclass(frozen=True, slots=True)
-class GoldTimex:
-    """One gold TIMEX3: its extent in the document's text, type, value and mod."""
+class Timex3:
+    """One TIMEX3 (gold or system): its extent in the document's text, type, value and mod."""
 
     start: int
     end: int
@@ -44,7 +44,7 @@ class TempevalDocument:
     name: str
     part: str
     text: str
-    timexes: tuple[GoldTimex, ...]
+    timexes: tuple[Timex3, ...]
     creation_date: dt.date | None
 
 
@@ -68,7 +68,7 @@ def _creation_date(markup: str) -> dt.date | None:
     return dt.date(int(day["year"]), int(day["month"]), int(day["day"]))
 
 
-def strip_timeml(body: str) -> tuple[str, tuple[GoldTimex, ...]]:
+def strip_timeml(body: str) -> tuple[str, tuple[Timex3, ...]]:
     """Return the text of a TimeML fragment with tags removed, and its TIMEX3 spans in that text."""
     pieces: list[str] = []
     length = 0
@@ -90,7 +90,7 @@ def strip_timeml(body: str) -> tuple[str, tuple[GoldTimex, ...]]:
     pieces.append(unescape(body[position:]))
     text = "".join(pieces)
     timexes = tuple(
-        GoldTimex(start, end, text[start:end], attrs.get("type", ""), attrs.get("value", ""), attrs.get("mod"))
+        Timex3(start, end, text[start:end], attrs.get("type", ""), attrs.get("value", ""), attrs.get("mod"))
         for start, end, attrs in closed
     )
     return text, timexes

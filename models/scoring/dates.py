@@ -25,22 +25,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.corpora.tempeval import DEV_PART, PARTS, GoldTimex, TempevalDocument, default_root, read_part
-from service.document import build_document
+from models.corpora.tempeval import DEV_PART, PARTS, Timex3, TempevalDocument, default_root, read_part
 from models.scoring.figures import precision_recall_f1
+from service.document import build_document
 from service.extract.dates import extract_dates
-
-
-@dataclass(frozen=True, slots=True)
-class SystemTimex:
-    """A system TIMEX3 in the offsets of the scored text."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    value: str
-    mod: str | None = None
 
 
 @dataclass(slots=True)
@@ -56,18 +44,18 @@ class Counts:
     errors: list[str] = field(default_factory=list)
 
 
-def system_timexes(document: TempevalDocument) -> list[SystemTimex]:
+def system_timexes(document: TempevalDocument) -> list[Timex3]:
     """Return the extractor's TIMEX3s for a document, in the offsets of its text."""
     doc = build_document(document.text, anchor=document.creation_date)
     found = []
     for timex in extract_dates(doc):
         start, end = doc.offsets.to_original(timex.start, timex.end)
         value = timex.value if timex.value is not None else ""
-        found.append(SystemTimex(start, end, document.text[start:end], timex.type.upper(), value, timex.mod))
+        found.append(Timex3(start, end, document.text[start:end], timex.type.upper(), value, timex.mod))
     return found
 
 
-def pair_relaxed(gold: Sequence[GoldTimex], system: Sequence[SystemTimex]) -> list[tuple[GoldTimex, SystemTimex]]:
+def pair_relaxed(gold: Sequence[Timex3], system: Sequence[Timex3]) -> list[tuple[Timex3, Timex3]]:
     """Return one-to-one (gold, system) pairs of overlapping spans, each gold with its largest overlap."""
     used: set[int] = set()
     pairs = []
@@ -107,7 +95,7 @@ def score_document(document: TempevalDocument, counts: Counts) -> None:
             counts.errors.append(f"{document.name}\tSPURIOUS\t{s.text!r} {s.type} {s.value}\t{_context(document, s)}")
 
 
-def _context(document: TempevalDocument, span: GoldTimex | SystemTimex) -> str:
+def _context(document: TempevalDocument, span: Timex3) -> str:
     return " ".join(document.text[max(0, span.start - 50) : span.end + 30].split())
 
 

@@ -1,5 +1,5 @@
-from models.corpora.tempeval import GoldTimex, parse_document
-from models.scoring.dates import Counts, SystemTimex, main, pair_relaxed, report, score_document
+from models.corpora.tempeval import Timex3, parse_document
+from models.scoring.dates import Counts, main, pair_relaxed, report, score_document
 
 _MARKUP = """<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2022-03-12" functionInDocument="CREATION_TIME">
 </TIMEX3></DCT><TEXT>The minister visited on <TIMEX3 tid="t1" type="DATE" value="2022-03-10">Thursday</TIMEX3>
@@ -7,8 +7,8 @@ and will stay for <TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX
 
 
 def test_pairs_are_one_to_one_by_largest_overlap():
-    gold = [GoldTimex(0, 10, "", "DATE", "x")]
-    system = [SystemTimex(8, 12, "", "DATE", "x"), SystemTimex(0, 9, "", "DATE", "x")]
+    gold = [Timex3(0, 10, "", "DATE", "x")]
+    system = [Timex3(8, 12, "", "DATE", "x"), Timex3(0, 9, "", "DATE", "x")]
     assert pair_relaxed(gold, system) == [(gold[0], system[1])]
 
 
