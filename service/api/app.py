@@ -31,6 +31,7 @@ from service.api.schemas import (
 )
 from service.pipeline import Pipeline
 from service.settings import Settings
+from service.web.page import claims_page
 
 PipelineLoader = Callable[[Path], Pipeline]
 
@@ -130,7 +131,7 @@ def create_app(settings: Settings, load_pipeline: PipelineLoader = Pipeline.load
         await runner.close()
 
     return Litestar(
-        route_handlers=[extract, extract_batch, healthz, readyz, metrics],
+        route_handlers=[extract, extract_batch, healthz, readyz, metrics, claims_page],
         state=State({"settings": settings, "runner": runner, "metrics": metrics_registry}),
         lifespan=[lifespan],
         exception_handlers=make_exception_handlers(settings.retry_after_seconds),
