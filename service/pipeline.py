@@ -21,7 +21,7 @@ from service.extract.quantities import extract_quantities
 from service.extract.quotes import extract_quotes
 from service.extract.tagged import tagged_attributions, tagged_quantities, tagged_timexes
 from service.model.checkworthiness import CheckworthinessModel
-from service.model.combine import SHIPPED
+from service.model.combine import MIN_CONFIDENCE, SHIPPED
 from service.model.tagger import ClaimTagger, TaggedSpan
 from service.types import Attribution, Claim, Quantity, QuantityKind, Timex
 
@@ -36,7 +36,7 @@ STAGE_VERSIONS = {
     "quantities": "1",
     "dates": "1",
     "quotes": "1",
-    "claims": "1",
+    "claims": "2",
 }
 WARM_UP_TEXT = (
     "Officials said on Tuesday that more than 2,000 people had been evacuated. "
@@ -120,7 +120,9 @@ def _extract_rules(doc: Document, source: AnchorSource | None, tagged: dict[str,
         tagged_quantities(SHIPPED["quantity"], doc.text, extract_quantities(doc), tagged["quantity"]), dates
     )
     quotes = tagged_attributions(SHIPPED["attribution"], doc, extract_quotes(doc), tagged["attribution"])
-    claims = extract_claims(claim_candidates(doc), quantities, dates, quotes)
+    measured = [(s.start, s.end, s.label) for s in tagged["quantity"]
+                if s.label in ("entity", "property") and s.confidence >= MIN_CONFIDENCE]
+    claims = extract_claims(doc.text, claim_candidates(doc), quantities, dates, quotes, measured)
     return Extraction(doc, source, quantities, dates, quotes, claims)
 
 

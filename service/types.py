@@ -100,12 +100,49 @@ class Attribution(Span, frozen=True, kw_only=True):
     confidence: float
 
 
+class SpeakerType(enum.StrEnum):
+    """What a claim's speaker is, in schema.org's terms (author: Person or Organization)."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+
+
+class Section(enum.StrEnum):
+    """Where a block of a pasted page belongs."""
+
+    ARTICLE = "article"  # the article's own text
+    RELATED = "related"  # other stories' teasers on the same page
+    BOILERPLATE = "boilerplate"  # navigation, sharing, app and cookie prompts, labels
+
+
+class Subject(msgspec.Struct, frozen=True, kw_only=True):
+    """What a claim's quantity measures: the property ("range") of the entity ("the new missile")."""
+
+    quantity: int  # index into the quantities
+    entity: Span | None
+    property: Span | None
+
+
+class ScoreParts(msgspec.Struct, frozen=True, kw_only=True):
+    """The two parts a claim's score blends: the classifier's check-worthiness and the structure."""
+
+    model: float | None
+    structure: float
+
+
 class Claim(Span, frozen=True, kw_only=True):
     """A checkable sentence tying a speaker to quantities, dates and quotes (indices)."""
 
     speaker: str | None
+    speaker_type: SpeakerType | None
+    cue: Span | None
     quantities: tuple[int, ...]
     dates: tuple[int, ...]
     quotes: tuple[int, ...]
+    subject: Subject | None
+    # The TIMEX3 value of the date the claim says it happened on, if the sentence gives one.
+    event_date: str | None
+    section: Section
     score: float
+    score_parts: ScoreParts
     occurrences: tuple[Span, ...] = ()

@@ -16,7 +16,9 @@ from service.api.schemas import (
     QuantityOut,
     QuoteOut,
     ResponseMeta,
+    ScorePartsOut,
     SpeakerOut,
+    SubjectOut,
     TextSpan,
     Timing,
 )
@@ -65,19 +67,32 @@ class _Mapper:
             speaker=speaker, cue=self.span(a.cue) if a.cue else None, confidence=a.confidence,
         )
 
+    def optional(self, span: Span | None) -> TextSpan | None:
+        return self.span(span) if span is not None else None
+
     def claim(self, c: Claim) -> ClaimOut:
         s = self.span(c)
+        subject = (
+            SubjectOut(quantity=c.subject.quantity, entity=self.optional(c.subject.entity),
+                       property=self.optional(c.subject.property))
+            if c.subject is not None else None
+        )
         return ClaimOut(
-            start=s.start, end=s.end, text=s.text, speaker=c.speaker, quantities=list(c.quantities),
-            dates=list(c.dates), quotes=list(c.quotes), score=c.score,
+            start=s.start, end=s.end, text=s.text, speaker=c.speaker,
+            speaker_type=c.speaker_type.value if c.speaker_type else None, cue=self.optional(c.cue),
+            quantities=list(c.quantities), dates=list(c.dates), quotes=list(c.quotes), subject=subject,
+            event_date=c.event_date, section=c.section.value, score=c.score,
+            score_parts=ScorePartsOut(model=c.score_parts.model, structure=c.score_parts.structure),
             occurrences=[self.span(o) for o in c.occurrences],
         )
 
 
 def render_extraction(
-    extraction: Extraction, request_id: str | None, models: list[ModelInfo], timing: Timing
+    extraction: Extraction, request_id: str | None, models: list[ModelInfo], timing: Timing,
+    min_score: float | None = None,
 ) -> ExtractResponse:
-    """Return the API response for `extraction`, every offset into the original text."""
+    """Return the API response for `extraction`, every offset into the original text;
+    claims scoring below `min_score` are left out."""
     mapper = _Mapper(extraction.document)
     anchor = extraction.document.anchor
     published_at = (
@@ -90,7 +105,7 @@ def render_extraction(
         quantities=[mapper.quantity(q) for q in extraction.quantities],
         dates=[mapper.date(d) for d in extraction.dates],
         quotes=[mapper.quote(a) for a in extraction.quotes],
-        claims=[mapper.claim(c) for c in extraction.claims],
+        claims=[mapper.claim(c) for c in extraction.claims if min_score is None or c.score >= min_score],
         meta=ResponseMeta(model=models[0] if models else None, pipeline=dict(STAGE_VERSIONS), timing=timing,
                           repairs=extraction.document.repairs, models=models),
     )

@@ -17,7 +17,7 @@ JSON = "application/json"
 TEXT = "text/plain"
 _EXTRACT_DECODER = msgspec.json.Decoder(ExtractRequest)
 _BATCH_DECODER = msgspec.json.Decoder(BatchRequest)
-_QUERY_FIELDS = ("published_at", "id", "url")
+_QUERY_FIELDS = ("published_at", "id", "url", "min_score")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,9 @@ class Job:
     text: str
     published_at: dt.date | None
     id: str | None
+    url: str | None = None
+    # Claims scoring below this are left out of the response.
+    min_score: float | None = None
 
 
 def media_type(request: Request) -> tuple[str, dict[str, str]]:
@@ -77,7 +80,8 @@ def validate_job(document: ExtractRequest, settings: Settings, where: str = "") 
         )
     if not document.text.strip():
         raise EmptyText(f"{where}text is empty")
-    return Job(document.text, parse_published_at(document.published_at), document.id)
+    return Job(document.text, parse_published_at(document.published_at), document.id, document.url,
+               document.min_score)
 
 
 def decode_extract(body: bytes, kind: str, params: Mapping[str, str], query: Mapping[str, str],
@@ -99,7 +103,8 @@ def decode_extract(body: bytes, kind: str, params: Mapping[str, str], query: Map
             raise InvalidRequest(f"body is not valid UTF-8 (byte {exc.start})") from None
         fields = {name: query[name] for name in _QUERY_FIELDS if name in query}
         try:
-            document = msgspec.convert({"text": text, **fields}, ExtractRequest)
+            # Query values are strings: a lax conversion reads min_score=0.5 as a number.
+            document = msgspec.convert({"text": text, **fields}, ExtractRequest, strict=False)
         except msgspec.ValidationError as exc:
             raise InvalidRequest(str(exc)) from None
         return validate_job(document, settings)

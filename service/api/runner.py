@@ -160,7 +160,8 @@ def run_jobs(pipeline: Pipeline, jobs: list[Job], waits: list[float] | None = No
     extraction_ms = round((time.perf_counter() - started) * 1000, 3)
     models = [ModelInfo(name=m.name, version=m.version) for m in (pipeline.tagger, pipeline.checkworthiness)]
     return [
-        render_extraction(e, job.id, models, Timing(queue_ms=round(wait * 1000, 3), extraction_ms=extraction_ms))
+        render_extraction(e, job.id, models, Timing(queue_ms=round(wait * 1000, 3), extraction_ms=extraction_ms),
+                          job.min_score)
         for e, job, wait in zip(extractions, jobs, waits or [0.0] * len(jobs), strict=True)
     ]
 

@@ -29,6 +29,8 @@ class ExtractRequest(RequestBase):
     published_at: Annotated[str, Meta(max_length=MAX_DATE_CHARS)] | None = None
     id: Annotated[str, Meta(max_length=MAX_ID_CHARS)] | None = None
     url: Annotated[str, Meta(max_length=MAX_URL_CHARS)] | None = None
+    # Leave out claims scoring below this.
+    min_score: Annotated[float, Meta(ge=0.0, le=1.0)] | None = None
 
 
 class BatchRequest(RequestBase):
@@ -92,15 +94,36 @@ class QuoteOut(ResponseBase):
     confidence: float
 
 
+class SubjectOut(ResponseBase):
+    # Index into `quantities` of the quantity measured.
+    quantity: int
+    entity: TextSpan | None
+    property: TextSpan | None
+
+
+class ScorePartsOut(ResponseBase):
+    # The check-worthiness classifier's probability (null if it did not run).
+    model: float | None
+    # What the sentence carries: a named speaker 0.4, a quantity 0.35, a date 0.25.
+    structure: float
+
+
 class ClaimOut(ResponseBase):
     start: int
     end: int
     text: str
     speaker: str | None
+    speaker_type: Literal["person", "organization"] | None
+    cue: TextSpan | None
     quantities: list[int]
     dates: list[int]
     quotes: list[int]
+    subject: SubjectOut | None
+    # TIMEX3 value of the date the claim is said to have happened, if the text gives one.
+    event_date: str | None
+    section: Literal["article", "related"]
     score: float
+    score_parts: ScorePartsOut
     # Later places where the same sentence is repeated (teasers, headlines).
     occurrences: list[TextSpan] = []
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from service.spans import Span
+from service.types import SpeakerType
 
 TITLES = frozenset(
     """president prime minister commissioner governor mayor senator sen. rep. gov. mr mr. mrs
@@ -134,3 +135,28 @@ def find_people(text: str) -> list[Person]:
             )
         )
     return people
+
+
+# Last words that make a name an organization's ("Acme Corp", "Defence Ministry").
+_ORGANIZATION_WORDS = GROUP_NOUNS | frozenset(
+    """inc inc. corp corp. ltd ltd. llc plc co. association institute university college
+    foundation bank agency ministry department police service services society centre center
+    institution authority bureau commission federation alliance coalition movement network
+    times post news journal press television radio tv agency reuters""".split()
+)
+
+
+def speaker_type(name: str) -> SpeakerType:
+    """Return whether a resolved speaker name names an organization or group, or a person."""
+    words = name.split()
+    if not words:
+        return SpeakerType.PERSON
+    last = words[-1].lower().strip(".,")
+    if last in _ORGANIZATION_WORDS or last.rstrip("s") in _ORGANIZATION_WORDS:
+        return SpeakerType.ORGANIZATION
+    # Acronyms ("NASA", "the UN") and "the Pentagon" name institutions, not people.
+    if any(len(w) > 1 and w.isupper() and w.isalpha() for w in words):
+        return SpeakerType.ORGANIZATION
+    if words[0].lower() == "the" and len(words) > 1 and words[1][:1].isupper():
+        return SpeakerType.ORGANIZATION
+    return SpeakerType.PERSON

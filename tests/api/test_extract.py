@@ -24,6 +24,9 @@ def assert_offsets(text: str, body: dict) -> None:
             for part in ("content", "speaker", "cue"):
                 if isinstance(item.get(part), dict):
                     check(item[part])
+            for part in ("entity", "property"):
+                if isinstance((item.get("subject") or {}).get(part), dict):
+                    check(item["subject"][part])
             for occurrence in item.get("occurrences", []):
                 check(occurrence)
 
@@ -53,6 +56,42 @@ def test_json_request_answers_the_full_contract(client):
     assert [m["name"] for m in meta["models"]] == ["claimex-claim-tagger", "claimex-checkworthiness"]
     assert meta["pipeline"]["claimex"]
     assert meta["timing"]["extraction_ms"] > 0
+
+
+def test_an_attributed_number_is_one_claim_with_speaker_cue_subject_and_date(client):
+    body = client.post("/v1/extract", json={"text": ARTICLE, "published_at": "2022-03-12"}).json()
+    claim = next(c for c in body["claims"] if "range" in c["text"])
+    assert claim["speaker"] == "Defence officials"
+    assert claim["speaker_type"] == "organization"
+    assert claim["cue"]["text"] == "confirmed"
+    assert claim["event_date"] == "2022-03-08"
+    assert claim["section"] == "article"
+    (quantity, *_) = [body["quantities"][i] for i in claim["quantities"]]
+    assert quantity["qualifier"] == "more_than"
+    assert claim["subject"]["quantity"] == body["quantities"].index(quantity)
+    assert (claim["subject"]["entity"]["text"], claim["subject"]["property"]["text"]) == ("the new missile", "range")
+    parts = claim["score_parts"]
+    assert claim["score"] == pytest.approx(0.5 * parts["model"] + 0.5 * parts["structure"], abs=1e-3)
+    scores = [c["score"] for c in body["claims"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_min_score_leaves_out_lower_claims_in_json_and_query(client):
+    everything = client.post("/v1/extract", json={"text": ARTICLE}).json()["claims"]
+    assert len(everything) >= 2
+    cut = (everything[0]["score"] + everything[-1]["score"]) / 2
+    kept = client.post("/v1/extract", json={"text": ARTICLE, "min_score": cut}).json()["claims"]
+    assert kept == [c for c in everything if c["score"] >= cut] and 0 < len(kept) < len(everything)
+    plain = client.post(f"/v1/extract?min_score={cut}", content=ARTICLE.encode(),
+                        headers={"content-type": "text/plain; charset=utf-8"}).json()["claims"]
+    assert plain == kept
+
+
+@pytest.mark.parametrize("value", [-0.1, 1.5, "high"])
+def test_min_score_outside_zero_to_one_is_400(client, value):
+    response = client.post("/v1/extract", json={"text": ARTICLE, "min_score": value})
+    assert response.status_code == 400
+    assert "min_score" in response.json()["detail"]
 
 
 def test_plain_text_body_with_published_at_in_the_query(client):

@@ -7,7 +7,7 @@ import pytest
 from service.document import build_document
 from service.extract.claims import claim_candidates, extract_claims, structure_score, with_checkworthiness
 from service.spans import Span
-from service.types import Attribution, AttributionType, Quantity, Speaker, Timex, TimexType
+from service.types import Attribution, AttributionType, Quantity, Section, Speaker, SpeakerType, Timex, TimexType
 
 TEXT = (
     "Missile test confirmed\n"
@@ -66,23 +66,95 @@ def test_a_repeated_teaser_lists_its_later_occurrences():
 
 
 def test_only_sentences_with_something_checkable_become_claims(doc):
-    claims = extract_claims(claim_candidates(doc), [quantity()], [tuesday()], [officials_said()])
+    claims = extract_claims(TEXT, claim_candidates(doc), [quantity()], [tuesday()], [officials_said()])
     (claim,) = claims
     assert TEXT[claim.start : claim.end].startswith("Defence officials said")
     assert (claim.quantities, claim.dates, claim.quotes) == ((0,), (0,), (0,))
     assert claim.speaker == "Defence officials"
+    assert claim.speaker_type is SpeakerType.ORGANIZATION
+    assert TEXT[claim.cue.start : claim.cue.end] == "said"
+    assert claim.event_date == "2022-03-08"
+    assert claim.section is Section.ARTICLE
     assert claim.score == structure_score(True, True, True) == pytest.approx(1.0)
+    assert (claim.score_parts.model, claim.score_parts.structure) == (None, pytest.approx(1.0))
 
 
 def test_article_voice_claim_has_no_speaker(doc):
-    (claim,) = extract_claims(claim_candidates(doc), [quantity()], [], [])
+    (claim,) = extract_claims(TEXT, claim_candidates(doc), [quantity()], [], [])
     assert claim.speaker is None
     assert claim.score == pytest.approx(0.35)
 
 
 def test_model_score_is_blended_half_and_half(doc):
-    (claim,) = extract_claims(claim_candidates(doc), [quantity()], [], [])
+    (claim,) = extract_claims(TEXT, claim_candidates(doc), [quantity()], [], [])
     (scored,) = with_checkworthiness([claim], [0.9])
     assert scored.score == pytest.approx(0.5 * 0.9 + 0.5 * 0.35)
+    assert (scored.score_parts.model, scored.score_parts.structure) == (0.9, 0.35)
     with pytest.raises(ValueError):
         with_checkworthiness([claim], [])
+
+
+def test_claims_come_sorted_by_score_article_before_related():
+    text = (
+        "The council said on Monday that 40 homes were flooded in the storm last week.\n"
+        "The river rose by 3 metres during the night in the old town centre.\n"
+        "Related stories\n"
+        "Police seize 200 kilograms of cocaine in a port raid\n"
+    )
+    doc = build_document(text, dt.date(2022, 3, 12))
+    quantities = [Quantity(start=(i := text.index(t)), end=i + len(t), value=v, unit=u)
+                  for t, v, u in (("40 homes", 40, "homes"), ("3 metres", 3, "m"),
+                                  ("200 kilograms", 200, "kg"))]
+    claims = extract_claims(text, claim_candidates(doc), quantities, [], [])
+    ranked = with_checkworthiness(claims, [0.2, 0.9, 0.99])
+    assert [(text[c.start : c.start + 10], c.section) for c in ranked] == [
+        ("The river ", Section.ARTICLE), ("The counci", Section.ARTICLE), ("Police sei", Section.RELATED),
+    ]
+
+
+def test_chrome_yields_no_claims():
+    text = (
+        "Download the app to get 24/7 news alerts on 2 devices\n"
+        "Sign up for our newsletter: 5 stories every morning\n"
+        "© 2024 Example News. All rights reserved. 12 Main Street\n"
+        "The storm flooded 40 homes in the old town centre on Monday.\n"
+    )
+    doc = build_document(text)
+    assert [text[c.start : c.end] for c in claim_candidates(doc)] == [
+        "The storm flooded 40 homes in the old town centre on Monday."
+    ]
+
+
+def test_a_quote_in_the_headline_and_the_body_is_one_claim():
+    headline = '"We will cut the budget deficit in half by 2026," minister says'
+    body = 'Finance Minister Jane Doe said: "We will cut the budget deficit in half by 2026," at a press event.'
+    text = f"{headline}\n{body}\n"
+    doc = build_document(text)
+
+    def quote(sentence: str, speaker: str) -> Attribution:
+        start = text.index(sentence)
+        content = text.index('"We', start)
+        content_end = text.index(',"', content) + 2
+        return Attribution(start=start, end=start + len(sentence), type=AttributionType.DIRECT,
+                           content=Span(start=content, end=content_end),
+                           speaker=Speaker(start=start, end=start + 4, name=speaker) if speaker else None,
+                           cue=None, confidence=0.9)
+
+    claims = extract_claims(text, claim_candidates(doc), [], [],
+                            [quote(headline, ""), quote(body, "Jane Doe")])
+    (claim,) = claims
+    assert claim.speaker == "Jane Doe"
+    assert text[claim.start : claim.end] == body
+    assert [(o.start, o.end) for o in claim.occurrences] == [(0, len(headline))]
+
+
+def test_subject_names_what_the_quantity_measures():
+    text = "Defence officials confirmed that the new missile has a range of more than 2,000 kilometres."
+    doc = build_document(text)
+    start = text.index("more than")
+    claims = extract_claims(text, claim_candidates(doc), [Quantity(start=start, end=len(text) - 1,
+                                                                   value=2000.0, unit="km")], [], [])
+    (claim,) = claims
+    subject = claim.subject
+    assert (text[subject.entity.start : subject.entity.end], text[subject.property.start : subject.property.end]) \
+        == ("the new missile", "range")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.extract.people import find_people
+from service.extract.people import find_people, speaker_type
 from service.extract.speakers import (
     SpeakerKind,
     resolve_speaker,
@@ -14,7 +14,7 @@ from service.extract.speakers import (
     speaker_mention,
 )
 from service.spans import Span
-from service.types import Speaker
+from service.types import Speaker, SpeakerType
 
 
 def _before(text: str, cue: str) -> str | None:
@@ -166,3 +166,13 @@ def test_arabic_particle_names_and_case_insensitive_surname():
     text = "Director General Suleiman al-Amr spoke. Al-Amr said"
     assert [p.name for p in find_people(text)] == ["Suleiman al-Amr"]
     assert _name(text, "Al-Amr") == "Suleiman al-Amr"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Steve Whitmore", SpeakerType.PERSON), ("Rathbun", SpeakerType.PERSON),
+    ("The minister", SpeakerType.PERSON), ("The ministry", SpeakerType.ORGANIZATION),
+    ("Defence officials", SpeakerType.ORGANIZATION), ("NASA", SpeakerType.ORGANIZATION),
+    ("the Pentagon", SpeakerType.ORGANIZATION), ("Acme Corp", SpeakerType.ORGANIZATION),
+])
+def test_speaker_type_tells_people_from_organizations(name, expected):
+    assert speaker_type(name) is expected

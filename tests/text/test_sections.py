@@ -1,0 +1,73 @@
+"""Sections of a pasted page: chrome, other stories' teasers and the article itself."""
+
+from pathlib import Path
+
+import pytest
+
+from service.text.sections import block_sections
+from service.text.segment import paragraphs
+from service.types import Section
+
+ARTICLE = Path(__file__).resolve().parents[1] / "data" / "wikinews" / "GUM_news_defector.txt"
+BEFORE = (
+    "Skip to main content\n"
+    "Home | World | Politics | Business\n"
+    "News World US Politics Tech\n"
+    "Share\n"
+    "Download the app to get breaking news alerts and the latest stories.\n"
+)
+AFTER = (
+    "Share on Facebook Twitter Email\n"
+    "Related stories\n"
+    "Over 900 asylum seekers rescued off Indonesian coast\n"
+    "The rescue came after weeks at sea.\n"
+    "Most read\n"
+    "Police arrest 12 after protests in Paris turn violent\n"
+    "© 2010 Example News. All rights reserved. | Privacy | Terms\n"
+    "Sign up for our newsletter\n"
+    "Texas student inspires a social movement with a homemade clock\n"
+)
+
+
+def sections_of(page: str) -> dict[str, Section]:
+    blocks = paragraphs(page)
+    return {page[b.start : b.end]: s for b, s in zip(blocks, block_sections(page, blocks), strict=True)}
+
+
+@pytest.fixture(scope="module")
+def page_sections() -> tuple[str, dict[str, Section]]:
+    article = ARTICLE.read_text(encoding="utf-8")
+    return article, sections_of(BEFORE + article + "\n" + AFTER)
+
+
+def test_chrome_is_boilerplate(page_sections):
+    _, sections = page_sections
+    for line in (*BEFORE.splitlines(), "Share on Facebook Twitter Email", "Related stories", "Most read",
+                 "© 2010 Example News. All rights reserved. | Privacy | Terms", "Sign up for our newsletter"):
+        assert sections[line] is Section.BOILERPLATE, line
+
+
+def test_teasers_under_a_label_and_unrelated_headlines_are_related(page_sections):
+    _, sections = page_sections
+    for line in ("Over 900 asylum seekers rescued off Indonesian coast", "The rescue came after weeks at sea.",
+                 "Police arrest 12 after protests in Paris turn violent",
+                 "Texas student inspires a social movement with a homemade clock"):
+        assert sections[line] is Section.RELATED, line
+
+
+def test_every_article_block_stays_in_the_article(page_sections):
+    article, sections = page_sections
+    for line in filter(None, (x.strip() for x in article.splitlines())):
+        assert sections[line] is Section.ARTICLE, line
+
+
+def test_an_inline_read_more_line_is_a_teaser():
+    article = ARTICLE.read_text(encoding="utf-8").split("\n\n")
+    page = "\n\n".join([*article[:3], "Read more: North Korea fires a missile 1,000 kilometres", *article[3:]])
+    assert sections_of(page)["Read more: North Korea fires a missile 1,000 kilometres"] is Section.RELATED
+
+
+def test_an_article_sentence_that_mentions_cookies_or_apps_is_not_chrome():
+    text = ("The company said on Monday that its new app had been downloaded 2 million times, and that it "
+            "would stop using tracking cookies on its website by the end of the year.")
+    assert sections_of(text)[text] is Section.ARTICLE
