@@ -50,6 +50,9 @@ _DOCUMENT_SCHEMA = Schema(
         "published_at": _nullable_string(MAX_DATE_CHARS, "ISO 8601 date or datetime of the article"),
         "id": _nullable_string(MAX_ID_CHARS, "The caller's id, echoed back"),
         "url": _nullable_string(MAX_URL_CHARS, "Where the article appeared"),
+        "min_score": Schema(one_of=[Schema(type=OpenAPIType.NUMBER, minimum=0, maximum=1),
+                                    Schema(type=OpenAPIType.NULL)],
+                            description="Leave out claims scoring below this (0 to 1)"),
     },
 )
 
