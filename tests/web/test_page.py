@@ -55,6 +55,8 @@ def test_get_root_serves_the_page_with_its_form(page_client):
                    'id="claims"', 'id="detail"', 'fetch("v1/extract"'):
         assert needle in html, needle
     assert "{{PAGE_" not in html
+    # Text reaches the page as text nodes only.
+    assert "innerHTML" not in html and "insertAdjacentHTML" not in html and "document.write" not in html
     # No external request: no absolute URL in any attribute or fetch, and a CSP that forbids them.
     assert not re.search(r"""(src|href|action)\s*=\s*["']?(https?:)?//""", html)
     policy = response.headers["content-security-policy"]
@@ -190,6 +192,15 @@ def test_page_highlights_a_real_article_in_chromium(server, browser, tmp_path):
                                ("selected", "#article .claim.selected")]
     }
     box = page.locator("#article").bounding_box()
+
+    # Offsets count code points; an emoji is two UTF-16 units in the browser. Markup is text.
+    page.fill("#text", "\U0001F642 <b>Officials</b> said on Monday that more than 300 people had been evacuated.")
+    with page.expect_response(lambda r: r.url.endswith("/v1/extract") and r.status == 200):
+        page.click("#extract")
+    page.wait_for_function("document.querySelectorAll('#article b').length === 0 && "
+                           "document.querySelector('#article').textContent.includes('<b>Officials</b>')")
+    assert page.locator("#article mark.hl-quantity").all_inner_texts() == ["more than 300 people"]
+    assert page.locator("#article mark.hl-date").all_inner_texts() == ["Monday"]
     context.close()
 
     assert len(set(colours.values())) == len(colours), colours

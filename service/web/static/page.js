@@ -1,7 +1,7 @@
 "use strict";
 // The claims page: POST the pasted text to v1/extract, then draw the answer's spans
 // from their offsets (never by searching strings). Every piece of text is added as a
-// text node; nothing the user or the server wrote goes through innerHTML.
+// text node; nothing the user or the server wrote is ever parsed as HTML.
 (() => {
   const byId = (id) => document.getElementById(id);
   const form = byId("extract-form");
