@@ -180,7 +180,10 @@ def test_page_highlights_a_real_article_in_chromium(server, browser, tmp_path):
     other = next(i for i in range(len(body["claims"])) if i != chosen)
     page.click(f'#article .claim[data-claim="{other}"]')
     assert page.inner_text('#detail dd[data-field="text"]') == body["claims"][other]["text"]
-    page.click(f'#claims .claim-item[data-claim="{chosen}"]')
+    # And from the keyboard: focus a sentence in the text, press Enter.
+    page.focus(f'#article .claim[data-claim="{chosen}"]')
+    page.keyboard.press("Enter")
+    assert page.inner_text('#detail dd[data-field="text"]') == claim["text"]
 
     page.evaluate("window.scrollTo(0, 0); document.getElementById('text').scrollTop = 0")
     shot = tmp_path / "claims-page.png"
