@@ -4,8 +4,13 @@
 
 Heads and dev parts: attribution (PolNeAR dev, first annotator per article: source,
 cue, content), time (TempEval-3 AQUAINT: date, time, duration, set), quantity
-(MeasEval trial: quantity). Exact: same start, end and label; overlap: same label
-and any shared character (each gold and each predicted span matched at most once).
+(MeasEval trial: quantity, measured entity, measured property). Exact: same start,
+end and label; overlap: same label and any shared character (each gold and each
+predicted span matched at most once).
+
+The strategy table compares the labels the rules produce (the quantity head's
+rules find quantities, not entities or properties); a second table gives the
+model's and the shipped combination's figures per label.
 """
 
 from __future__ import annotations
@@ -16,12 +21,17 @@ from pathlib import Path
 
 from models.scoring.figures import precision_recall_f1
 from models.tagger_data import GoldSpans, GoldText, dev_texts
+from service.model.network import HEADS
 from service.document import build_document
 from service.extract.dates import extract_dates
 from service.extract.quantities import extract_quantities
 from service.extract.quotes import extract_quotes
 from service.model.combine import MIN_CONFIDENCE, SHIPPED, Strategy, combine_spans
 from service.model.tagger import ClaimTagger
+
+
+# The labels each head's rules produce: strategies are compared on these.
+RULE_LABELS = {"attribution": HEADS["attribution"], "time": HEADS["time"], "quantity": ("quantity",)}
 
 
 def rule_spans(gold: GoldText) -> GoldSpans:
@@ -86,33 +96,69 @@ def model_spans(tagger: ClaimTagger, gold: GoldText) -> tuple[GoldSpans, GoldSpa
             [(s.start, s.end, s.label) for s in spans if s.confidence >= MIN_CONFIDENCE])
 
 
-def evaluate(tagger: ClaimTagger, data: Path) -> dict[str, dict[Strategy, dict[str, float]]]:
-    """Return {head: {strategy: figures}} on the dev parts (model alone, rules alone, combinations)."""
-    results = {}
+def evaluate(tagger: ClaimTagger, data: Path, heads: Iterable[str] = tuple(HEADS)
+             ) -> tuple[dict[str, dict[Strategy, dict[str, float]]], dict[str, dict[str, dict[str, float]]]]:
+    """Return ({head: {strategy: figures}} on the labels the rules produce, and
+    {head: {label: figures}} for the model alone and the shipped combination)."""
+    results, per_label = {}, {}
     for head, texts in dev_texts(data).items():
+        if head not in heads:
+            continue
         golds = [t.spans for t in texts]
         model, confident = zip(*(model_spans(tagger, t) for t in texts), strict=True)
         rules = [rule_spans(t) for t in texts]
+        comparable = RULE_LABELS[head]
         results[head] = {
-            strategy: score(golds, list(model) if strategy is Strategy.MODEL else [
-                combine_spans(head, r, m, strategy) for r, m in zip(rules, confident, strict=True)])
+            strategy: score(_only(golds, comparable), _only(list(model), comparable)
+                            if strategy is Strategy.MODEL else [
+                combine_spans(head, r, _labelled(m, comparable), strategy)
+                for r, m in zip(rules, confident, strict=True)])
             for strategy in Strategy
         }
-    return results
+        shipped = [combine_spans(head, r, _labelled(m, comparable)) + _labelled(m, _others(head))
+                   for r, m in zip(rules, confident, strict=True)]
+        per_label[head] = {
+            f"{label} {system}": score(_only(golds, (label,)), _only(predicted, (label,)))
+            for label in HEADS[head]
+            for system, predicted in (("model", list(model)), ("shipped", shipped))
+        }
+    return results, per_label
+
+
+def _labelled(spans: GoldSpans, labels: Iterable[str]) -> GoldSpans:
+    return [s for s in spans if s[2] in labels]
+
+
+def _only(documents: Iterable[GoldSpans], labels: Iterable[str]) -> list[GoldSpans]:
+    return [_labelled(spans, tuple(labels)) for spans in documents]
+
+
+def _others(head: str) -> tuple[str, ...]:
+    """Return the head's labels the rules never produce (the shipped service takes the tagger's)."""
+    return tuple(label for label in HEADS[head] if label not in RULE_LABELS[head])
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
     parser.add_argument("--model", type=Path, default=Path(__file__).resolve().parent / "claim-tagger")
+    parser.add_argument("--heads", nargs="+", choices=tuple(HEADS), default=tuple(HEADS))
     args = parser.parse_args(argv)
-    results = evaluate(ClaimTagger.load(args.model), args.data)
-    print(f"{'head':<12}{'system (* shipped)':<20}{'exact F1':>9}{'P':>7}{'R':>7}{'overlap F1':>12}{'P':>7}{'R':>7}")
+    results, per_label = evaluate(ClaimTagger.load(args.model), args.data, args.heads)
+    header = f"{'exact F1':>9}{'P':>7}{'R':>7}{'overlap F1':>12}{'P':>7}{'R':>7}"
+    print(f"{'head':<12}{'system (* shipped)':<20}{header}")
     for head, systems in results.items():
         for strategy, f in systems.items():
-            name = strategy.value + (" *" if SHIPPED[head] is strategy else "")
-            print(f"{head:<12}{name:<20}{f['exact']:>9}{f['exact_p']:>7}{f['exact_r']:>7}"
-                  f"{f['overlap']:>12}{f['overlap_p']:>7}{f['overlap_r']:>7}")
+            _print_row(head, strategy.value + (" *" if SHIPPED[head] is strategy else ""), f)
+    print(f"\n{'head':<12}{'label system':<20}{header}")
+    for head, labels in per_label.items():
+        for name, f in labels.items():
+            _print_row(head, name, f)
+
+
+def _print_row(head: str, name: str, f: dict[str, float]) -> None:
+    print(f"{head:<12}{name:<20}{f['exact']:>9}{f['exact_p']:>7}{f['exact_r']:>7}"
+          f"{f['overlap']:>12}{f['overlap_p']:>7}{f['overlap_r']:>7}")
 
 
 if __name__ == "__main__":

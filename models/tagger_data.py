@@ -77,8 +77,8 @@ def measeval_texts(root: Path, split: str) -> list[GoldText]:
     texts = []
     for doc in measeval.read_split(split, root / "measeval"):
         spans = [(q.start, q.end, "quantity") for q in doc.quantities]
-        spans += [(s.start, s.end, "entity") for s in getattr(doc, "entities", ())]
-        spans += [(s.start, s.end, "property") for s in getattr(doc, "properties", ())]
+        spans += [(s.start, s.end, "entity") for s in doc.entities]
+        spans += [(s.start, s.end, "property") for s in doc.properties]
         texts.append(GoldText("quantity", doc.doc_id, doc.text, spans))
     return texts
 

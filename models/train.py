@@ -71,12 +71,17 @@ def trainable_state(network: TaggerNetwork) -> dict[str, torch.Tensor]:
             for name, p in network.named_parameters() if p.requires_grad}
 
 
-def build_network() -> tuple[TaggerNetwork, object]:
-    """Return the network (base frozen, adapters added) and the tokenizer."""
+def build_network(casing: bool = True) -> tuple[TaggerNetwork, object]:
+    """Return the network (base frozen, adapters added) and the tokenizer.
+
+    Without `casing` the casing embedding stays frozen at zero (the ablation): it is
+    then not saved, and the loaded tagger adds nothing for case.
+    """
     encoder = AutoModel.from_pretrained(base_model_dir(), local_files_only=True)
     for parameter in encoder.parameters():
         parameter.requires_grad_(False)
     network = TaggerNetwork(encoder, HEADS)
+    network.casing.weight.requires_grad_(casing)
     add_adapters(network.encoder, LORA_RANK, LORA_ALPHA, dropout=0.1)
     return network, AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
 
@@ -120,13 +125,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--time-repeats", type=int, default=EPOCH_MIX["time"],
                         help="how often each TimeBank window is seen per epoch")
+    parser.add_argument("--attribution-windows", type=int, default=EPOCH_MIX["attribution"],
+                        help="how many PolNeAR windows each epoch samples")
+    parser.add_argument("--quantity-repeats", type=int, default=EPOCH_MIX["quantity"],
+                        help="how often each MeasEval window is seen per epoch")
+    parser.add_argument("--no-casing", action="store_true",
+                        help="ablation: train without the casing embedding")
     args = parser.parse_args(argv)
     random.seed(SEED)
     torch.manual_seed(SEED)
     started = time.perf_counter()
-    network, tokenizer = build_network()
+    network, tokenizer = build_network(casing=not args.no_casing)
     windows = [w for text in training_texts(args.data) for w in windows_of(tokenizer, text, WINDOW, STRIDE)]
-    mix = {**EPOCH_MIX, "time": args.time_repeats}
+    mix = {"attribution": args.attribution_windows, "time": args.time_repeats, "quantity": args.quantity_repeats}
     train(network, windows, args.epochs, args.batch_size, mix)
     args.out.mkdir(parents=True, exist_ok=True)
     weights = {name: tensor.to(torch.bfloat16) for name, tensor in trainable_state(network).items()}
@@ -135,7 +146,7 @@ def main(argv: list[str] | None = None) -> None:
         "name": NAME, "version": VERSION, "base_package": BASE_PACKAGE, "base_version": base_model_version(),
         "heads": {name: list(labels) for name, labels in HEADS.items()},
         "lora_rank": LORA_RANK, "lora_alpha": LORA_ALPHA, "window": WINDOW, "stride": STRIDE,
-        "seed": SEED, "epochs": args.epochs, "batch_size": args.batch_size, "epoch_mix": mix,
+        "seed": SEED, "casing": not args.no_casing, "epochs": args.epochs, "batch_size": args.batch_size, "epoch_mix": mix,
         "training_seconds": round(time.perf_counter() - started, 1),
         "data": {"attribution": "PolNeAR train (first annotator per article)",
                  "time": "TempEval-3 TBAQ-cleaned/TimeBank", "quantity": "MeasEval train"},
