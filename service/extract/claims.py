@@ -133,25 +133,31 @@ def _event_date(dates: Sequence[Timex], indices: Sequence[int]) -> str | None:
 
 
 def _merge_repeated_quotes(text: str, claims: list[Claim], quotes: Sequence[Attribution]) -> list[Claim]:
-    """Return `claims` with those that repeat an earlier claim's quote (a headline quoting
-    the body) folded into it as occurrences; the one with a speaker is kept."""
-    first_with: dict[str, int] = {}
+    """Return `claims` with those whose quote repeats another quote's words (a headline
+    quoting the body) folded into one claim as occurrences; the one with a speaker is kept.
+
+    Sentences of one quote that runs over several sentences share that quote, so only
+    two different quotes with the same words make a repeat.
+    """
+    first_with: dict[str, tuple[int, int]] = {}  # quote words -> (claim, quote) first seen
     kept: list[Claim | None] = list(claims)
     for index, claim in enumerate(claims):
-        keys = [key for i in claim.quotes if len((key := repeat_key(text[quotes[i].content.start :
-                                                                       quotes[i].content.end])).split())
-                >= MIN_REPEATED_QUOTE_WORDS]
-        earlier = next((first_with[k] for k in keys if k in first_with), None)
-        if earlier is None:
-            first_with.update(dict.fromkeys(keys, index))
+        quoted = {repeat_key(text[quotes[i].content.start : quotes[i].content.end]): i for i in claim.quotes}
+        quoted = {key: i for key, i in quoted.items() if len(key.split()) >= MIN_REPEATED_QUOTE_WORDS}
+        earlier = next((first_with[key][0] for key, i in quoted.items()
+                        if key in first_with and first_with[key][1] != i and first_with[key][0] != index), None)
+        if earlier is None or kept[earlier] is None:
+            for key, i in quoted.items():
+                first_with.setdefault(key, (index, i))
             continue
         host, guest = (earlier, index) if claims[earlier].speaker or not claim.speaker else (index, earlier)
         merged, folded = kept[host] or claims[host], kept[guest] or claims[guest]
-        occurrences = (*merged.occurrences, Span(start=folded.start, end=folded.end), *folded.occurrences)
+        places = {(o.start, o.end) for o in (*merged.occurrences, folded, *folded.occurrences)}
         kept[host] = msgspec.structs.replace(
-            merged, occurrences=tuple(sorted(occurrences, key=lambda o: (o.start, o.end))))
+            merged, occurrences=tuple(Span(start=s, end=e) for s, e in sorted(places)))
         kept[guest] = None
-        first_with.update(dict.fromkeys(keys, host))
+        for key in quoted:
+            first_with[key] = (host, first_with[key][1] if key in first_with else quoted[key])
     return [claim for claim in kept if claim is not None]
 
 

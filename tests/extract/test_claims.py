@@ -158,3 +158,18 @@ def test_subject_names_what_the_quantity_measures():
     subject = claim.subject
     assert (text[subject.entity.start : subject.entity.end], text[subject.property.start : subject.property.end]) \
         == ("the new missile", "range")
+
+
+def test_sentences_of_one_long_quote_stay_separate_claims():
+    # Regression (Wikinews "korea"): every sentence of one quote was folded into the first.
+    text = ('Officials said: "North Korea fired 36 shells at the island on Tuesday. Six shells landed '
+            'on the island and 15 shells fell into the sea."\n')
+    doc = build_document(text)
+    content = Span(start=text.index('"') + 1, end=text.rindex('"'))
+    said = Attribution(start=0, end=len(text) - 1, type=AttributionType.DIRECT, content=content,
+                       speaker=Speaker(start=0, end=9, name="Officials"), cue=Span(start=10, end=14),
+                       confidence=0.9)
+    quantities = [Quantity(start=(i := text.index(t)), end=i + len(t), value=v, unit="shells")
+                  for t, v in (("36 shells", 36), ("Six shells", 6), ("15 shells", 15))]
+    claims = extract_claims(text, claim_candidates(doc), quantities, [], [said])
+    assert [(c.quantities, c.occurrences) for c in claims] == [((0,), ()), ((1, 2), ())]
