@@ -13,11 +13,27 @@ from litestar import Litestar, Request, Response, get, post
 from litestar.datastructures import State
 from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.spec import Components, OpenAPIMediaType, Operation, RequestBody, Schema
+from litestar.openapi.spec import (
+    Components,
+    OpenAPIMediaType,
+    Operation,
+    Parameter,
+    RequestBody,
+    Schema,
+)
 from litestar.openapi.spec.enums import OpenAPIType
 
 from service import __version__
 from service.api.errors import NotReady, make_exception_handlers
+from service.api.formats import (
+    JSONLD,
+    NDJSON,
+    Format,
+    batch_response,
+    batch_stream,
+    negotiate_request,
+    single_response,
+)
 from service.api.metrics import CONTENT_TYPE, Metrics, MetricsMiddleware
 from service.api.requests import JSON, TEXT, decode_batch, decode_extract, media_type, read_body
 from service.api.runner import ExtractionRunner, Readiness, load_in_background
@@ -57,47 +73,75 @@ _DOCUMENT_SCHEMA = Schema(
 )
 
 
+_CLAIM_GRAPH = Schema(
+    type=OpenAPIType.OBJECT, required=["@context", "@graph"],
+    description="schema.org JSON-LD: the article's claims as `Claim` nodes in `@graph` (text, author, "
+                "datePublished, temporalCoverage, appearance, firstAppearance; score and offsets under "
+                "https://claimex.dev/ns# keys)",
+)
+
+
+def _document_formats(operation: Operation, jsonld: Schema, ndjson_line: str) -> None:
+    """Add the `format` query parameter and the JSON-LD and NDJSON response media types to the docs."""
+    operation.parameters = [*(operation.parameters or []), Parameter(
+        name="format", param_in="query", required=False,
+        schema=Schema(type=OpenAPIType.STRING, enum=[f.value for f in Format]),
+        description="Output format; wins over Accept (application/json, application/ld+json, "
+                    "application/x-ndjson or application/jsonl)",
+    )]
+    content = operation.responses["200"].content
+    content[JSONLD] = OpenAPIMediaType(schema=jsonld)
+    content[NDJSON] = OpenAPIMediaType(schema=Schema(type=OpenAPIType.STRING, description=ndjson_line))
+
+
 @dataclass
 class ExtractOperation(Operation):
-    """Documents the raw request body that the extract handler reads itself."""
+    """Documents the raw request body that the extract handler reads itself, and its output formats."""
 
     def __post_init__(self) -> None:
         self.request_body = RequestBody(required=True, content={
             JSON: OpenAPIMediaType(schema=_DOCUMENT_SCHEMA),
             f"{TEXT}; charset=utf-8": OpenAPIMediaType(schema=Schema(type=OpenAPIType.STRING)),
         })
+        _document_formats(self, _CLAIM_GRAPH, "One line: the ExtractResponse JSON")
 
 
 @dataclass
 class BatchOperation(Operation):
-    """Documents the raw batch body that the batch handler reads itself."""
+    """Documents the raw batch body that the batch handler reads itself, and its output formats."""
 
     def __post_init__(self) -> None:
         self.request_body = RequestBody(required=True, content={JSON: OpenAPIMediaType(schema=Schema(
             type=OpenAPIType.OBJECT, required=["documents"], additional_properties=False,
             properties={"documents": Schema(type=OpenAPIType.ARRAY, items=_DOCUMENT_SCHEMA)},
         ))})
+        _document_formats(self, Schema(type=OpenAPIType.ARRAY, items=_CLAIM_GRAPH),
+                          "Streamed: one ExtractResponse JSON per line, in the order sent")
 
 
 @post("/v1/extract", operation_class=ExtractOperation, request_max_body_size=None, status_code=200,
       summary="Extract quantities, dates, attributions and claims from one article")
-async def extract(request: Request, state: State) -> ExtractResponse:
+async def extract(request: Request, state: State) -> Response[ExtractResponse]:
     settings: Settings = state.settings
+    representation = negotiate_request(request)
     kind, params = media_type(request)
     body = await read_body(request, settings.max_body_bytes)
     job = decode_extract(body, kind, params, request.query_params, settings)
     (response,) = await state.runner.extract([job])
-    return response
+    return single_response(representation, response, job)
 
 
 @post("/v1/extract/batch", operation_class=BatchOperation, request_max_body_size=None, status_code=200,
       summary="Extract from several articles; results in the order sent")
-async def extract_batch(request: Request, state: State) -> BatchResponse:
+async def extract_batch(request: Request, state: State) -> Response[BatchResponse]:
     settings: Settings = state.settings
+    representation = negotiate_request(request)
     kind, _ = media_type(request)
     body = await read_body(request, settings.max_body_bytes)
     jobs = decode_batch(body, kind, settings)
-    return BatchResponse(results=await state.runner.extract(jobs))
+    if representation.format is Format.NDJSON:
+        return batch_stream(representation, state.runner.submit_each(jobs), request.url.path)
+    return batch_response(representation, await state.runner.extract(jobs), jobs)
 
 
 @get("/healthz", summary="Liveness: the process serves requests and its model did not fail to load")

@@ -31,6 +31,10 @@ class UnsupportedMediaType(ClaimexError):
     """A Content-Type the endpoint does not read."""
 
 
+class NotAcceptable(ClaimexError):
+    """An Accept header naming no format the endpoint writes."""
+
+
 class PayloadTooLarge(ClaimexError):
     """A body, text or batch over the configured limits."""
 
@@ -51,6 +55,7 @@ class NotReady(ClaimexError):
 PROBLEMS: dict[type[ClaimexError], tuple[int, str, str]] = {
     InvalidRequest: (400, "Invalid request", "invalid-request"),
     UnsupportedMediaType: (415, "Unsupported media type", "unsupported-media-type"),
+    NotAcceptable: (406, "Not acceptable", "not-acceptable"),
     PayloadTooLarge: (413, "Payload too large", "payload-too-large"),
     EmptyText: (422, "Empty text", "empty-text"),
     Overloaded: (503, "Overloaded", "overloaded"),
@@ -64,8 +69,13 @@ def problem_response(
     headers: dict[str, str] | None = None,
 ) -> Response[Problem]:
     """Return a problem-details response."""
-    problem = Problem(type=_TYPE_BASE + slug, title=title, status=status, detail=detail, instance=path)
+    problem = problem_details(status, title, slug, detail, path)
     return Response(problem, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+def problem_details(status: int, title: str, slug: str, detail: str | None, path: str) -> Problem:
+    """Return the problem-details body (also a line of a stream that has already started)."""
+    return Problem(type=_TYPE_BASE + slug, title=title, status=status, detail=detail, instance=path)
 
 
 def make_exception_handlers(retry_after_seconds: int) -> dict:

@@ -80,12 +80,7 @@ class ExtractionRunner:
 
     async def extract(self, jobs: list[Job]) -> list[ExtractResponse]:
         """Return the responses of `jobs` in order; raise NotReady or Overloaded."""
-        if self.pipeline is None:
-            raise NotReady("the model is loading; retry shortly")
-        if self._admitted >= self.max_queue:
-            self.metrics.rejected.inc()
-            raise Overloaded(f"{self._admitted} extraction calls are queued; retry shortly")
-        queue = self._start_consumers()
+        queue = self._admit()
         call = _Call(jobs, asyncio.get_running_loop().create_future())
         self._admitted += 1
         try:
@@ -93,6 +88,38 @@ class ExtractionRunner:
             return await call.answer
         finally:
             self._admitted -= 1
+
+    def submit_each(self, jobs: list[Job]) -> list[asyncio.Future]:
+        """Queue each job as its own call under one admission; return their futures in order.
+
+        Each future resolves to a one-response list as soon as its batch is done, so a
+        caller can stream results in order; raise NotReady or Overloaded before queueing any.
+        """
+        queue = self._admit()
+        loop = asyncio.get_running_loop()
+        calls = [_Call([job], loop.create_future()) for job in jobs]
+        self._admitted += 1
+        undone = len(calls)
+
+        def release(_: asyncio.Future) -> None:
+            # Run before any awaiting task resumes, so the admission is free once the last answer is.
+            nonlocal undone
+            undone -= 1
+            if undone == 0:
+                self._admitted -= 1
+
+        for call in calls:
+            call.answer.add_done_callback(release)
+            queue.put_nowait(call)
+        return [call.answer for call in calls]
+
+    def _admit(self) -> asyncio.Queue[_Call]:
+        if self.pipeline is None:
+            raise NotReady("the model is loading; retry shortly")
+        if self._admitted >= self.max_queue:
+            self.metrics.rejected.inc()
+            raise Overloaded(f"{self._admitted} extraction calls are queued; retry shortly")
+        return self._start_consumers()
 
     async def close(self) -> None:
         """Stop the consumers (at shutdown)."""
@@ -123,6 +150,10 @@ class ExtractionRunner:
             await self._run_batch(batch)
 
     async def _run_batch(self, batch: list[_Call]) -> None:
+        # A client that went away cancelled its future: its documents are not run.
+        batch = [call for call in batch if not call.answer.done()]
+        if not batch:
+            return
         started = time.perf_counter()
         for call in batch:
             self.metrics.queue_duration.observe(started - call.queued)
