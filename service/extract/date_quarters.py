@@ -34,6 +34,11 @@ _FISCAL_YEAR = re.compile(rf"\b(?:(?i:fiscal)(?:\s+year)?\s+|FY\s?)(?P<year>{YEA
 _YEAR_AGO = re.compile(r"\b(?i:year-ago|year-earlier)\b(?!\s+(?:quarter|period|nine|six|three))")
 
 _REL_STEP = {"this": 0, "last": -1, "next": 1}
+# Words that make "the second half" a half of a match, not of a year.
+_MATCH_WORDS = re.compile(
+    r"\b(?i:goals?|scored?|scoring|match(?:es)?|games?|minutes?|kick-?off|half-?time|penalty|penalties|"
+    r"striker|goalkeeper|referee|equali[sz]er|league|cup|innings|quarterback|touchdowns?|points)\b"
+)
 
 
 def _timex(match: re.Match[str], value: str, anchored: bool) -> Timex:
@@ -68,6 +73,8 @@ def build_quarter(match: re.Match[str], doc: Document) -> Timex | None:
         return None
     letter = "H" if half else "Q"
     year_text = match["year"] or match["lead_year"]
+    if half and year_text is None and not match["rel_year"] and _in_a_match(doc, match.start()):
+        return None
     if year_text is not None:
         return _timex(match, f"{year_text}-{letter}{number}", True)
     if doc.anchor is None:
@@ -77,6 +84,13 @@ def build_quarter(match: re.Match[str], doc: Document) -> Timex | None:
     else:
         year = _latest_with_number(doc, number, 2 if half else 4, match.start(), match.end())
     return _timex(match, f"{year:04d}-{letter}{number}", True)
+
+
+def _in_a_match(doc: Document, position: int) -> bool:
+    """Whether the sentence at `position` is about a game ("scored in the second half")."""
+    sentence = doc.sentence_at(position)
+    start, end = (sentence.start, sentence.end) if sentence else (max(0, position - 200), position + 200)
+    return _MATCH_WORDS.search(doc.text, start, end) is not None
 
 
 def build_quarter_code(match: re.Match[str], doc: Document) -> Timex | None:

@@ -307,3 +307,9 @@ def test_quarters_numeric_dates_and_person_may():
     assert found("Sales rose in Q3 2021.") == [("Q3 2021", "date", "2021-Q3", True)]
     assert found("The score was 4/5.") == []
     assert found("Theresa May spoke. The plan was criticised by May.") == []
+
+
+def test_a_half_of_a_match_is_not_a_half_year():
+    # Regression (Wikinews "soccer"): "the second half" of a game was read as 2017-H2.
+    assert found("Kane scored twice in the second half to win the match.") == []
+    assert only("Sales rose 5% in the first half.")[1:3] == ("date", "2022-H1")
