@@ -4,7 +4,8 @@ A page pasted as text carries navigation, sharing and app prompts, section label
 lists of other stories around the article. Each block (line) gets a Section:
 
 - BOILERPLATE: chrome (a navigation bar, "Download the app", "Share", cookie and
-  copyright lines) and section labels ("Related stories", "Most read");
+  copyright lines), section labels ("Related stories", "Most read"), and the lists
+  under a "Sources" or "References" label, and "Categories: ..." lines;
 - RELATED: the blocks under a related-stories label, up to the next prose paragraph
   or label; inline "Read more: ..." lines; and headline-like blocks outside the
   article's prose that share almost no words with it;
@@ -31,6 +32,12 @@ _RELATED_LABEL = re.compile(
     |popular\s+(?:now|stories)|headlines)\s*:?$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Labels that open a list of sources, references or tags: the lines under them are chrome.
+_SOURCES_LABEL = re.compile(
+    r"^(?:sources?|references|external\s+links|further\s+reading|notes|bibliography|credits)\s*:?$",
+    re.IGNORECASE,
+)
+_TAG_LINE = re.compile(r"^(?:categories|tags|topics|filed\s+under)\s*:", re.IGNORECASE)
 # A teaser inline in the body: "Read more: Iran tests a missile".
 _INLINE_TEASER = re.compile(r"^(?:read\s+(?:more|also|next)|related|see\s+also|more|watch)\s*:\s*\S",
                             re.IGNORECASE)
@@ -85,14 +92,18 @@ def block_sections(text: str, blocks: Sequence[Span]) -> list[Section]:
     chrome = [_is_chrome(text[b.start : b.end]) for b in blocks]
     prose = [not chrome[i] and _is_prose(text[b.start : b.end]) for i, b in enumerate(blocks)]
     sections = [Section.BOILERPLATE if c else Section.ARTICLE for c in chrome]
-    under_label = False
+    under: Section | None = None  # the section a label opened
     for i, block in enumerate(blocks):
-        content = text[block.start : block.end]
-        if _RELATED_LABEL.match(content.strip()):
-            under_label = True
+        content = text[block.start : block.end].strip()
+        if _RELATED_LABEL.match(content):
+            under = Section.RELATED
+        elif _SOURCES_LABEL.match(content):
+            under = Section.BOILERPLATE
         elif chrome[i] or prose[i]:
-            under_label = False
-        elif under_label or _INLINE_TEASER.match(content):
+            under = None
+        elif under is not None:
+            sections[i] = under
+        elif _INLINE_TEASER.match(content):
             sections[i] = Section.RELATED
     for i in _unrelated_headlines(text, blocks, chrome, prose):
         sections[i] = Section.RELATED
@@ -107,7 +118,7 @@ def _is_chrome(block: str) -> bool:
         return not any(c.isdigit() for c in stripped)
     if len(words) == 1 and words[0] in _CONTROLS:
         return True
-    if _RELATED_LABEL.match(stripped) or _CHROME_OPENING.match(stripped):
+    if any(p.match(stripped) for p in (_RELATED_LABEL, _SOURCES_LABEL, _TAG_LINE, _CHROME_OPENING)):
         return True
     if len(words) <= _CHROME_MAX_WORDS and _CHROME_ANYWHERE.search(stripped):
         return True

@@ -71,3 +71,15 @@ def test_an_article_sentence_that_mentions_cookies_or_apps_is_not_chrome():
     text = ("The company said on Monday that its new app had been downloaded 2 million times, and that it "
             "would stop using tracking cookies on its website by the end of the year.")
     assert sections_of(text)[text] is Section.ARTICLE
+
+
+def test_sources_under_their_label_and_category_lines_are_boilerplate():
+    # Regression (Wikinews "sensitive"): its source list and categories became claims.
+    page = (Path(__file__).resolve().parents[1] / "data" / "wikinews" / "GUM_news_sensitive.txt").read_text(
+        encoding="utf-8")
+    sections = sections_of(page)
+    assert sections["Sources"] is Section.BOILERPLATE
+    assert sections['"Environment Canada security report found on street" — Toronto Star, August 15, 2008'] \
+        is Section.BOILERPLATE
+    assert all(s is Section.BOILERPLATE for line, s in sections.items() if line.startswith("Categories:"))
+    assert sum(s is Section.ARTICLE for s in sections.values()) >= 10
