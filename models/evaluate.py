@@ -26,7 +26,7 @@ from service.document import build_document
 from service.extract.dates import extract_dates
 from service.extract.quantities import extract_quantities
 from service.extract.quotes import extract_quotes
-from service.model.combine import MIN_CONFIDENCE, SHIPPED, Strategy, combine_spans
+from service.model.combine import SHIPPED, Strategy, combine_spans, confidence_floor
 from service.model.tagger import ClaimTagger
 
 
@@ -88,12 +88,14 @@ def _matches(gold: GoldSpans, predicted: GoldSpans, match: Callable) -> int:
     return matched
 
 
-def model_spans(tagger: ClaimTagger, gold: GoldText) -> tuple[GoldSpans, GoldSpans]:
-    """Return the tagger's spans for `gold`'s head: all of them, and those confident
-    enough to take part in a combination (MIN_CONFIDENCE)."""
-    spans = tagger.tag(gold.text)[gold.head]
-    return ([(s.start, s.end, s.label) for s in spans],
-            [(s.start, s.end, s.label) for s in spans if s.confidence >= MIN_CONFIDENCE])
+def model_spans(tagger: ClaimTagger, gold: GoldText) -> list[tuple[int, int, str, float]]:
+    """Return the tagger's spans for `gold`'s head, each with its confidence."""
+    return [(s.start, s.end, s.label, s.confidence) for s in tagger.tag(gold.text)[gold.head]]
+
+
+def _confident(spans: list[tuple[int, int, str, float]], strategy: Strategy) -> GoldSpans:
+    """Return the spans confident enough to take part in `strategy` (service.model.combine)."""
+    return [(s, e, label) for s, e, label, confidence in spans if confidence >= confidence_floor(strategy)]
 
 
 def evaluate(tagger: ClaimTagger, data: Path, heads: Iterable[str] = tuple(HEADS)
@@ -105,18 +107,21 @@ def evaluate(tagger: ClaimTagger, data: Path, heads: Iterable[str] = tuple(HEADS
         if head not in heads:
             continue
         golds = [t.spans for t in texts]
-        model, confident = zip(*(model_spans(tagger, t) for t in texts), strict=True)
+        tagged = [model_spans(tagger, t) for t in texts]
+        model = [[(s, e, label) for s, e, label, _ in spans] for spans in tagged]
         rules = [rule_spans(t) for t in texts]
         comparable = RULE_LABELS[head]
         results[head] = {
-            strategy: score(_only(golds, comparable), _only(list(model), comparable)
+            strategy: score(_only(golds, comparable), _only(model, comparable)
                             if strategy is Strategy.MODEL else [
-                combine_spans(head, r, _labelled(m, comparable), strategy)
-                for r, m in zip(rules, confident, strict=True)])
+                combine_spans(head, r, _labelled(_confident(m, strategy), comparable), strategy)
+                for r, m in zip(rules, tagged, strict=True)])
             for strategy in Strategy
         }
-        shipped = [combine_spans(head, r, _labelled(m, comparable)) + _labelled(m, _others(head))
-                   for r, m in zip(rules, confident, strict=True)]
+        shipped_strategy = SHIPPED[head]
+        shipped = [combine_spans(head, r, _labelled(_confident(m, shipped_strategy), comparable))
+                   + _labelled(_confident(m, Strategy.MODEL), _others(head))
+                   for r, m in zip(rules, tagged, strict=True)]
         per_label[head] = {
             f"{label} {system}": score(_only(golds, (label,)), _only(predicted, (label,)))
             for label in HEADS[head]

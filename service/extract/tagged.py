@@ -1,8 +1,10 @@
-"""Results from the claim tagger's spans, where the rules found nothing there.
+"""Results from the claim tagger's spans, combined with the rules' as each head's
+shipped strategy (service.model.combine.SHIPPED) says.
 
 The rules keep every span they found (they carry parsed values, resolved dates,
-named speakers); a tagger span is added only where it overlaps no rule result,
-and only for heads whose shipped strategy (service.model.combine.SHIPPED) says so.
+named speakers). Under RULES_THEN_MODEL a tagger span is added only where it
+overlaps no rule result; under RULES_RETYPED a rule timex takes the tagger's type
+where the tagger confidently tags the same extent.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import msgspec
 from service.document import Document
 from service.extract.people import find_people
 from service.extract.speakers import resolve_speaker
-from service.model.combine import MIN_CONFIDENCE, Strategy, additions
+from service.model.combine import MIN_CONFIDENCE, Strategy, additions, confidence_floor, retyped
 from service.model.tagger import TaggedSpan
 from service.normalize.numbers import parse_number
 from service.spans import Span
@@ -33,7 +35,13 @@ def _added(strategy: Strategy, taken: Sequence[Span], spans: Sequence[TaggedSpan
 
 
 def tagged_timexes(strategy: Strategy, rules: list[Timex], spans: Sequence[TaggedSpan]) -> list[Timex]:
-    """Return the rules' timexes plus the tagger's, which carry no value (none is parsed)."""
+    """Return the rules' timexes, retyped by the tagger or with the tagger's added (those
+    carry no value: none is parsed), as `strategy` says."""
+    if strategy is Strategy.RULES_RETYPED:
+        confident = [(s.start, s.end, s.label) for s in spans if s.confidence >= confidence_floor(strategy)]
+        types = retyped([(t.start, t.end, t.type.value) for t in rules], confident)
+        return [t if t.type.value == label else msgspec.structs.replace(t, type=TimexType(label))
+                for t, (_, _, label) in zip(rules, types, strict=True)]
     extra = [
         Timex(start=s.start, end=s.end, type=TimexType(s.label), value=None, anchored=False)
         for s in _added(strategy, rules, spans)

@@ -32,6 +32,20 @@ def test_a_timex_the_rules_missed_is_added_without_a_value():
     assert tagged_timexes(Strategy.RULES, rules, spans) == rules
 
 
+def test_a_confident_tagger_retypes_a_rule_timex_of_the_same_extent_and_keeps_its_value():
+    text = "The vote was held on Wednesday night, and the count took three days."
+    doc = build_document(text, dt.date(2022, 3, 12))
+    rules = extract_dates(doc)
+    night = next(t for t in rules if text[t.start : t.end] == "Wednesday night")
+    assert night.type is TimexType.TIME
+    retype = Strategy.RULES_RETYPED
+    spans = [tagged(text, "Wednesday night", "date"), tagged(text, "three days", "date", confidence=0.65)]
+    result = tagged_timexes(retype, rules, spans)
+    assert [(text[t.start : t.end], t.type, t.value) for t in result] == [
+        (text[t.start : t.end], TimexType.DATE if t is night else t.type, t.value) for t in rules
+    ]
+
+
 def test_tagger_quantities_are_added_in_order_and_restatement_links_survive():
     text = "A score of 7.5 on the scale, a range of 350 kilometres (217 miles)."
     doc = build_document(text)
