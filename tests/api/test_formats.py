@@ -1,11 +1,7 @@
 """Output formats: negotiation, schema.org JSON-LD of a real article, NDJSON streaming of a batch."""
 
 import json
-import os
-import signal
-import subprocess
 import threading
-import time
 from pathlib import Path
 
 import anyio
@@ -21,7 +17,6 @@ from service.api.metrics import Metrics
 from service.api.requests import Job
 from service.api.runner import ExtractionRunner
 from test_extract import ARTICLE, assert_offsets, problem
-from test_server import claimex_command, free_port
 
 WIKINEWS = Path(__file__).resolve().parents[1] / "data" / "wikinews"
 # A Wikinews article with named people and organizations, its own voice, and other stories' teasers.
@@ -303,16 +298,10 @@ def test_a_client_that_stops_reading_drops_the_documents_not_yet_run(pipeline):
 
 
 @pytest.mark.server
-def test_real_server_streams_ndjson_over_http(tmp_path):
-    port = free_port()
-    env = {**os.environ, "CLAIMEX_HOST": "127.0.0.1", "CLAIMEX_PORT": str(port), "HF_HUB_OFFLINE": "1",
-           "CLAIMEX_BATCH_TOKEN_BUDGET": "1"}
-    log_path = tmp_path / "server.log"
-    with log_path.open("wb") as log:
-        server = subprocess.Popen([claimex_command(), "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_server(server, base, log_path)
+def test_real_server_streams_ndjson_over_http(start_claimex):
+    # A budget of one token puts every document in its own batch, so lines can stream.
+    with start_claimex(CLAIMEX_BATCH_TOKEN_BUDGET="1") as live:
+        base = live.base
         with httpx.stream("POST", f"{base}/v1/extract/batch", json={"documents": BATCH},
                           headers={"Accept": NDJSON}, timeout=60) as response:
             assert response.status_code == 200
@@ -327,23 +316,3 @@ def test_real_server_streams_ndjson_over_http(tmp_path):
         assert bad.status_code == 406 and bad.headers["content-type"].startswith("application/problem+json")
         linked = httpx.post(f"{base}/v1/extract?format=jsonld", json=BATCH[0], timeout=60)
         assert linked.headers["content-type"] == JSONLD and linked.json()["@graph"]
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-
-
-def wait_for_server(server: subprocess.Popen, base: str, log_path: Path, seconds: float = 300) -> None:
-    """Return once the server's /readyz answers 200; fail if it exits or never does."""
-    deadline = time.monotonic() + seconds
-    while True:
-        assert server.poll() is None, log_path.read_text()
-        try:
-            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        assert time.monotonic() < deadline, "server never became ready"
-        time.sleep(0.2)

@@ -9,16 +9,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
-import httpx
 import pytest
 from litestar.testing import TestClient
 
@@ -83,38 +77,11 @@ def test_assembled_page_policy_admits_exactly_the_inlined_files():
 # --- the browser test -------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[str]:
+def server(start_claimex) -> Iterator[str]:
     """Start `claimex serve` (the README's command, real pipeline) on a loopback port; yield its URL."""
-    port = _free_port()
-    env = {**os.environ, "CLAIMEX_HOST": "127.0.0.1", "CLAIMEX_PORT": str(port), "HF_HUB_OFFLINE": "1",
-           "CLAIMEX_LOG_LEVEL": "warning"}
-    log_path = tmp_path_factory.mktemp("server") / "server.log"
-    command = str(Path(sys.executable).parent / "claimex")
-    with log_path.open("wb") as log:
-        process = subprocess.Popen([command, "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            assert process.poll() is None, log_path.read_text()
-            try:
-                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "server never became ready"
-            time.sleep(0.1)
-        yield base
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
+    with start_claimex(CLAIMEX_LOG_LEVEL="warning") as live:
+        yield live.base
 
 
 @pytest.fixture(scope="module")
