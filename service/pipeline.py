@@ -34,7 +34,7 @@ STAGE_VERSIONS = {
     "claimex": __version__,
     "text": "1",
     "quantities": "1",
-    "dates": "1",
+    "dates": "2",
     "quotes": "1",
     "claims": "2",
 }
