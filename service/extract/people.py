@@ -146,13 +146,42 @@ _ORGANIZATION_WORDS = GROUP_NOUNS | frozenset(
 )
 
 
+# Words that make a name an institution's wherever they stand ("Department of Agriculture",
+# "Church of Scientology"); role words like "spokesman" are left out, as people carry them.
+_INSTITUTION_WORDS = frozenset(
+    """department ministry church agency university college council committee commission
+    corporation company institute association foundation bank police army navy government
+    party union office court authority bureau guardian times post press""".split()
+)
+# Countries that speak in the news through their governments (schema.org: Organization).
+_COUNTRIES = frozenset(
+    """afghanistan australia brazil britain canada china egypt france germany greece india
+    indonesia iran iraq israel italy japan jordan lebanon libya mexico nigeria pakistan
+    palestine poland russia saudi spain sudan syria taiwan turkey ukraine venezuela yemen
+    korea america""".split()
+)
+
+
 def speaker_type(name: str) -> SpeakerType:
-    """Return whether a resolved speaker name names an organization or group, or a person."""
+    """Return whether a resolved speaker name names an organization, group or country, or a person."""
     words = name.split()
     if not words:
         return SpeakerType.PERSON
-    last = words[-1].lower().strip(".,")
+    lowered = [w.lower().strip(".,'’") for w in words]
+    last = lowered[-1]
     if last in _ORGANIZATION_WORDS or last.rstrip("s") in _ORGANIZATION_WORDS:
+        return SpeakerType.ORGANIZATION
+    # "CEO of the Refugee Council Enver Solomon" is a person with a role at an institution.
+    if any(w in ROLE_NOUNS or w in TITLES for w in lowered):
+        return SpeakerType.PERSON
+    institution = max((i for i, w in enumerate(lowered) if w in _INSTITUTION_WORDS), default=None)
+    if institution is not None:
+        # A personal name after the institution ("Refugee Council Enver Solomon") is who speaks;
+        # "Department of Agriculture" goes on with the institution's own name.
+        after = words[institution + 1 :]
+        named = len(after) >= 2 and all(w[:1].isupper() for w in after)
+        return SpeakerType.PERSON if named else SpeakerType.ORGANIZATION
+    if last in _COUNTRIES:
         return SpeakerType.ORGANIZATION
     # Acronyms ("NASA", "the UN") and "the Pentagon" name institutions, not people.
     if any(len(w) > 1 and w.isupper() and w.isalpha() for w in words):

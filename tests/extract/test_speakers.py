@@ -173,6 +173,13 @@ def test_arabic_particle_names_and_case_insensitive_surname():
     ("The minister", SpeakerType.PERSON), ("The ministry", SpeakerType.ORGANIZATION),
     ("Defence officials", SpeakerType.ORGANIZATION), ("NASA", SpeakerType.ORGANIZATION),
     ("the Pentagon", SpeakerType.ORGANIZATION), ("Acme Corp", SpeakerType.ORGANIZATION),
+    # Regressions from the golden claims: institutions named with "of", papers, countries.
+    ("U.S. Department of Agriculture", SpeakerType.ORGANIZATION),
+    ("Church of Scientology", SpeakerType.ORGANIZATION), ("Greek Orthodox Church", SpeakerType.ORGANIZATION),
+    ("Guardian", SpeakerType.ORGANIZATION), ("North Korea", SpeakerType.ORGANIZATION),
+    ("White House spokesman Josh Earnest", SpeakerType.PERSON),
+    ("CEO of the Refugee Council Enver Solomon", SpeakerType.PERSON),
+    ("Refugee Council Enver Solomon", SpeakerType.PERSON),
 ])
 def test_speaker_type_tells_people_from_organizations(name, expected):
     assert speaker_type(name) is expected
