@@ -16,7 +16,8 @@ import msgspec
 
 from service.document import Document
 from service.extract.people import speaker_type
-from service.extract.subjects import LabelledSpan, quantity_subject
+from service.extract.subjects import quantity_subject
+from service.model.combine import LabelledSpan
 from service.spans import Span
 from service.text.repeats import repeat_groups, repeat_key
 from service.text.sections import block_sections

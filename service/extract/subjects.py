@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from service.model.combine import LabelledSpan
 from service.spans import Span
 from service.types import Quantity, Subject
 
@@ -49,8 +50,6 @@ _LEADING_WORDS = frozenset({"that", "which", "who", "and", "but", "while"})
 _NOT_NOUN = frozenset("""is was are were be been has have had will would said says say told it
     there here which who that what when where confirmed announced reported claimed believe
     believes think thinks estimate estimated estimates added noted warned""".split())
-
-LabelledSpan = tuple[int, int, str]
 
 
 def quantity_subject(text: str, sentence: Span, quantity: Quantity, index: int,
