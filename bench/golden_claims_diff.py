@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from service.api.requests import Job  # noqa: E402
-from service.api.runner import run_jobs  # noqa: E402
+from service.serving.batcher import run_jobs  # noqa: E402
 from service.pipeline import Pipeline  # noqa: E402
 from service.settings import DEFAULT_MODEL_PATH  # noqa: E402
 from test_golden_claims import CHECKED, GOLDEN, article_text, field_problems  # noqa: E402

@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from service.document import build_document  # noqa: E402
-from service.extract.quantities import extract_quantities  # noqa: E402
+from service.core.document import build_document  # noqa: E402
+from service.extractors.quantities.extractor import extract_quantities  # noqa: E402
 
 WIKINEWS = ROOT / "tests" / "data" / "wikinews"
 

@@ -21,13 +21,13 @@ from pathlib import Path
 
 from models.scoring.figures import precision_recall_f1
 from models.tagger_data import GoldSpans, GoldText, dev_texts
-from service.model.network import HEADS
-from service.document import build_document
-from service.extract.dates import extract_dates
-from service.extract.quantities import extract_quantities
-from service.extract.quotes import extract_quotes
-from service.model.combine import SHIPPED, Strategy, combine_spans, confidence_floor
-from service.model.tagger import ClaimTagger
+from service.inference.network import HEADS
+from service.core.document import build_document
+from service.extractors.dates.extractor import extract_dates
+from service.extractors.quantities.extractor import extract_quantities
+from service.extractors.attribution.extractor import extract_quotes
+from service.fusion.policy import SHIPPED, Strategy, combine_spans, confidence_floor
+from service.inference.tagger import ClaimTagger
 
 
 # The labels each head's rules produce: strategies are compared on these.
@@ -94,7 +94,7 @@ def model_spans(tagger: ClaimTagger, gold: GoldText) -> list[tuple[int, int, str
 
 
 def _confident(spans: list[tuple[int, int, str, float]], strategy: Strategy) -> GoldSpans:
-    """Return the spans confident enough to take part in `strategy` (service.model.combine)."""
+    """Return the spans confident enough to take part in `strategy` (service.fusion.policy)."""
     return [(s, e, label) for s, e, label, confidence in spans if confidence >= confidence_floor(strategy)]
 
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.corpora import measeval, polnear, tempeval
-from service.model.bio import bio_labels, encode_bio
-from service.model.casing import casing_ids
-from service.model.network import HEADS
-from service.model.windows import plan_windows
+from service.inference.bio import bio_labels, encode_bio
+from service.inference.casing import casing_ids
+from service.inference.network import HEADS
+from service.inference.windows import plan_windows
 
 GoldSpans = list[tuple[int, int, str]]
 

@@ -22,10 +22,10 @@ from safetensors.torch import save_file
 from transformers import AutoModel, AutoTokenizer
 
 from models.tagger_data import Window, head_batches, training_texts, windows_of
-from service.model.encoder import BASE_PACKAGE, base_model_dir, base_model_version
-from service.model.lora import add_adapters
-from service.model.network import HEADS, TaggerNetwork
-from service.model.tagger import CONFIG_FILE, WEIGHTS_FILE
+from service.inference.encoder import BASE_PACKAGE, base_model_dir, base_model_version
+from service.inference.lora import add_adapters
+from service.inference.network import HEADS, TaggerNetwork
+from service.inference.tagger import CONFIG_FILE, WEIGHTS_FILE
 
 SEED = 13
 WINDOW = 256

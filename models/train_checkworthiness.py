@@ -21,10 +21,10 @@ import torch
 from safetensors.torch import save_file
 
 from models.scoring.figures import precision_recall_f1
-from service.model.checkworthiness import (
+from service.inference.checkworthiness import (
     CONFIG_FILE, HEAD_FILE, CheckworthinessHead, calibrated, threshold_logit,
 )
-from service.model.encoder import BASE_PACKAGE, SentenceEncoder, base_model_version
+from service.inference.encoder import BASE_PACKAGE, SentenceEncoder, base_model_version
 
 SEED = 13
 DEV_MODULUS = 7

@@ -11,7 +11,7 @@ import msgspec
 
 from service.api.errors import ClaimexError
 from service.api.requests import validate_job
-from service.api.runner import run_jobs
+from service.serving.batcher import run_jobs
 from service.api.schemas import ExtractRequest
 from service.pipeline import Pipeline
 from service.settings import Settings, SettingsError, load_settings

@@ -13,17 +13,18 @@ from pathlib import Path
 import msgspec
 
 from service import __version__
-from service.document import Document, build_document
-from service.extract.anchor import find_publication_date
-from service.extract.claims import claim_candidates, extract_claims, with_checkworthiness
-from service.extract.dates import extract_dates
-from service.extract.quantities import extract_quantities
-from service.extract.quotes import extract_quotes
-from service.extract.tagged import tagged_attributions, tagged_quantities, tagged_timexes
-from service.model.checkworthiness import CheckworthinessModel
-from service.model.combine import MIN_CONFIDENCE, SHIPPED
-from service.model.tagger import ClaimTagger, TaggedSpan
-from service.types import Attribution, Claim, Quantity, QuantityKind, Timex
+from service.core.document import Document, build_document
+from service.extractors.dates.anchor import find_publication_date
+from service.extractors.claims.extractor import claim_candidates, extract_claims, with_checkworthiness
+from service.extractors.dates.extractor import extract_dates
+from service.extractors.quantities.extractor import extract_quantities
+from service.extractors.attribution.extractor import extract_quotes
+from service.fusion.tagged import tagged_attributions, tagged_quantities, tagged_timexes
+from service.inference.checkworthiness import CheckworthinessModel
+from service.fusion.policy import MIN_CONFIDENCE, SHIPPED
+from service.core.spans import TaggedSpan
+from service.inference.tagger import ClaimTagger
+from service.core.types import Attribution, Claim, Quantity, QuantityKind, Timex
 
 log = logging.getLogger("claimex.pipeline")
 

@@ -36,10 +36,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.corpora.polnear import GoldAttribution, PolnearDocument, default_root, read_split
-from service.document import build_document
-from service.extract.attribution import confidence_bucket
+from service.core.document import build_document
+from service.extractors.attribution.assemble import confidence_bucket
 from models.scoring.figures import precision_recall_f1
-from service.extract.quotes import extract_quotes
+from service.extractors.attribution.extractor import extract_quotes
 
 Piece = tuple[int, int]
 PARTS = ("source", "cue", "content")

@@ -27,8 +27,8 @@ from pathlib import Path
 
 from models.corpora.tempeval import DEV_PART, PARTS, Timex3, TempevalDocument, default_root, read_part
 from models.scoring.figures import precision_recall_f1
-from service.document import build_document
-from service.extract.dates import extract_dates
+from service.core.document import build_document
+from service.extractors.dates.extractor import extract_dates
 
 
 @dataclass(slots=True)

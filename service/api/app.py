@@ -36,7 +36,7 @@ from service.api.formats import (
 )
 from service.api.metrics import CONTENT_TYPE, Metrics, MetricsMiddleware
 from service.api.requests import JSON, TEXT, decode_batch, decode_extract, media_type, read_body
-from service.api.runner import ExtractionRunner, Readiness, load_in_background
+from service.serving.batcher import ExtractionRunner, Readiness, load_in_background
 from service.api.schemas import (
     MAX_DATE_CHARS,
     MAX_ID_CHARS,

@@ -22,10 +22,10 @@ from service.api.schemas import (
     TextSpan,
     Timing,
 )
-from service.document import Document
+from service.core.document import Document
 from service.pipeline import STAGE_VERSIONS, Extraction
-from service.spans import Span
-from service.types import Attribution, Claim, Quantity, Timex
+from service.core.spans import Span
+from service.core.types import Attribution, Claim, Quantity, Timex
 
 
 class _Mapper:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from service.types import QuantityKind as K
+from service.core.types import QuantityKind as K
 
 
 @dataclass(frozen=True, slots=True)

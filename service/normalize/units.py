@@ -20,7 +20,7 @@ from service.normalize.unit_table import (
     WORD_ALIASES,
     UnitSpec,
 )
-from service.types import QuantityKind
+from service.core.types import QuantityKind
 
 # One registry for the process: building it parses pint's definitions (~0.15 s).
 UNIT_REGISTRY = pint.UnitRegistry()

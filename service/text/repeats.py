@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from service.spans import Span
+from service.core.spans import Span
 
 _NON_WORD = re.compile(r"[\W_]+")
 # Shorter keys ("Share", "Menu") are boilerplate, not claims worth grouping.

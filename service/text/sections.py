@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from service.spans import Span
-from service.types import Section
+from service.core.spans import Span
+from service.core.types import Section
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Labels that open a list of other stories.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from service.spans import Span
+from service.core.spans import Span
 
 # Each non-empty line is a block: pasted web pages put one block per line, and
 # news copy puts one paragraph per line or per blank-line-separated block.

@@ -15,7 +15,7 @@ from service.api.formats import Format, negotiate, ndjson_lines
 from service.api.jsonld import CLAIMEX
 from service.api.metrics import Metrics
 from service.api.requests import Job
-from service.api.runner import ExtractionRunner
+from service.serving.batcher import ExtractionRunner
 from test_extract import ARTICLE, assert_offsets, problem
 
 WIKINEWS = Path(__file__).resolve().parents[1] / "data" / "wikinews"

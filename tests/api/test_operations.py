@@ -9,7 +9,7 @@ from service.api.app import create_app
 from service.api.errors import Overloaded
 from service.api.metrics import Metrics
 from service.api.requests import Job
-from service.api.runner import ExtractionRunner
+from service.serving.batcher import ExtractionRunner
 from service.settings import Settings
 
 

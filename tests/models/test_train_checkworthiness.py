@@ -6,7 +6,7 @@ import torch
 from models.train_checkworthiness import (
     THRESHOLDS, choose_threshold, evaluate, fit_head, fit_slope, fold_standardization, out_of_fold_logits, raw_logits,
 )
-from service.model.checkworthiness import CheckworthinessHead, calibrated
+from service.inference.checkworthiness import CheckworthinessHead, calibrated
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from service.normalize.units import CURRENCY_PREFIX, UNIT, UNIT_REGISTRY, lookup_unit, normalize_unit
-from service.types import QuantityKind
+from service.core.types import QuantityKind
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 
 from service.text.sections import block_sections
 from service.text.segment import paragraphs
-from service.types import Section
+from service.core.types import Section
 
 ARTICLE = Path(__file__).resolve().parents[1] / "data" / "wikinews" / "GUM_news_defector.txt"
 BEFORE = (

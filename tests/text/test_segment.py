@@ -1,4 +1,4 @@
-from service.spans import Span
+from service.core.spans import Span
 from service.text.segment import paragraphs, sentences
 
 

@@ -1,0 +1,191 @@
+"""Personal names in an article, with the titles and roles they are introduced with.
+
+Speaker resolution looks back through these to turn "he", "Ivanov" or "the
+governor" into the fullest name the article gave earlier.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.core.spans import Span
+from service.core.types import SpeakerType
+
+TITLES = frozenset(
+    """president prime minister commissioner governor mayor senator sen. rep. gov. mr mr. mrs
+    mrs. ms ms. dr dr. prof prof. professor general gen. chancellor king queen prince princess
+    pope judge justice chief secretary deputy vice spokesman spokeswoman spokesperson officer
+    detective sheriff captain capt. lt. col. sgt. ambassador rev. reverend bishop archbishop
+    coach director chairman chairwoman ceo premier lord lady sir dame councillor councilman
+    councilwoman superintendent inspector commander admiral colonel lieutenant sergeant
+    representative congressman congresswoman speaker leader attorney prosecutor state""".split()
+)
+# Head nouns of a person's role ("the governor", "the city's mayor").
+ROLE_NOUNS = frozenset(
+    """president minister governor mayor spokesman spokeswoman spokesperson commissioner
+    senator chancellor secretary chief director chairman chairwoman ceo executive official
+    leader head prosecutor judge attorney lawyer coach manager captain ambassador general
+    commander sheriff inspector detective officer professor author founder owner candidate
+    premier king queen prince pope bishop diplomat adviser advisor analyst economist
+    researcher scientist doctor witness lawmaker congressman congresswoman representative
+    deputy envoy negotiator activist campaigner editor reporter correspondent superintendent
+    councillor chair""".split()
+)
+# Collective speakers: a bare "police" or "state media" is a speaker by itself.
+GROUP_NOUNS = frozenset(
+    """officials analysts observers experts police authorities residents witnesses sources
+    critics protesters investigators officers diplomats scientists researchers economists
+    doctors lawmakers legislators organizers organisers prosecutors lawyers activists
+    campaigners supporters opponents leaders ministers media ministry agency government
+    company firm department court council commission committee board office group
+    organization organisation union party administration embassy military army navy
+    newspaper broadcaster network website report study survey statement spokesman
+    spokeswoman spokesperson management family families relatives neighbours neighbors
+    parents students teachers workers employees members voters fans citizens people
+    villagers locals rescuers medics paramedics firefighters troops soldiers rebels
+    militants aides allies insiders executives""".split()
+)
+# Capitalized words that do not start or belong to a personal name.
+_NOT_NAME = frozenset(
+    """the a an in on at but and however meanwhile after before when while this that these
+    those he she it they we i his her its their our my if as for from with by of to yet so
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december according speaking asked
+    new north south east west united street magazine ministry agency news university party
+    council court house department org company inc corp bank city county state states
+    republic kingdom union nations organization association times post press service police
+    army force forces church school college hospital airport station island islands river
+    lake park road avenue day cup league games olympics festival award prize museum center
+    centre institute foundation committee commission parliament senate congress assembly
+    government office board group club team airlines""".split()
+)
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
+# Only an abbreviation ("Dr.", "Gen.") or an initial may end in a period: "Moxon. Rathbun" is two.
+NAME_TOKEN = rf"(?:[{_UPPER}][{_LOWER}]{{0,2}}\.|[{_UPPER}][\w'\u2019\-]*[{_LOWER}]|[{_UPPER}]\.)"
+_PARTICLE = r"(?:de|van|von|der|den|bin|al|da|di|du|la|le|dos|del)"
+# A run of capitalized words, e.g. "French President Emmanuel Macron".
+CAPITALIZED_RUN = re.compile(
+    rf"(?<![\w.]){NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+|(?:al|el)-)?{NAME_TOKEN})*"
+)
+_TOKEN = re.compile(r"\S+")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+_APPOSITION = re.compile(r",\s+(?:the|a|an|its|his|her|their)\s+([^,.;:\"\u201c\u201d]{1,60})")
+
+
+class Person(Span, frozen=True, kw_only=True):
+    """A full personal name mentioned in the text, with the role nouns attached to it."""
+
+    name: str
+    roles: frozenset[str]
+
+
+def name_tokens(text: str, start: int, end: int) -> tuple[list[Span], set[str]]:
+    """Return the name tokens of the capitalized run [start, end) and the titles stripped."""
+    tokens = [Span(start=m.start(), end=m.end()) for m in _TOKEN.finditer(text, start, end)]
+    titles: set[str] = set()
+    cut = 0
+    for index, token in enumerate(tokens):
+        word = text[token.start : token.end].lower()
+        if word in TITLES:
+            titles.add(word.rstrip("."))
+            cut = index + 1
+    names = tokens[cut:]
+    while names and text[names[0].start : names[0].end].lower() in _NOT_NAME:
+        names = names[1:]
+    if names:
+        last = names[-1]
+        possessive = _POSSESSIVE.search(text, last.start, last.end)
+        if possessive is not None and possessive.start() > last.start:
+            names[-1] = Span(start=last.start, end=possessive.start())
+    return names, titles
+
+
+def _roles_around(text: str, name: Span, titles: set[str]) -> frozenset[str]:
+    """Return role nouns from the titles, the word before and an apposition after."""
+    roles = {t for t in titles if t in ROLE_NOUNS}
+    before = _WORD_BEFORE.search(text, max(0, name.start - 30), name.start)
+    if before is not None and before.group(1).lower() in ROLE_NOUNS:
+        roles.add(before.group(1).lower())
+    apposition = _APPOSITION.match(text, name.end)
+    if apposition is not None:
+        words = re.findall(r"[a-z]+", apposition.group(1).lower())
+        roles.update(w for w in words if w in ROLE_NOUNS)
+    return frozenset(roles)
+
+
+def find_people(text: str) -> list[Person]:
+    """Return the full personal names (two to four words) of `text`, sorted by start."""
+    people = []
+    for run in CAPITALIZED_RUN.finditer(text):
+        names, titles = name_tokens(text, run.start(), run.end())
+        if not 2 <= len(names) <= 4:
+            continue
+        words = [text[t.start : t.end].lower().rstrip(".") for t in names]
+        if any(w in _NOT_NAME or w in GROUP_NOUNS for w in words):
+            continue
+        span = Span(start=names[0].start, end=names[-1].end)
+        people.append(
+            Person(
+                start=span.start,
+                end=span.end,
+                name=" ".join(text[t.start : t.end] for t in names),
+                roles=_roles_around(text, span, titles),
+            )
+        )
+    return people
+
+
+# Last words that make a name an organization's ("Acme Corp", "Defence Ministry").
+_ORGANIZATION_WORDS = GROUP_NOUNS | frozenset(
+    """inc inc. corp corp. ltd ltd. llc plc co. association institute university college
+    foundation bank agency ministry department police service services society centre center
+    institution authority bureau commission federation alliance coalition movement network
+    times post news journal press television radio tv agency reuters""".split()
+)
+
+
+# Words that make a name an institution's wherever they stand ("Department of Agriculture",
+# "Church of Scientology"); role words like "spokesman" are left out, as people carry them.
+_INSTITUTION_WORDS = frozenset(
+    """department ministry church agency university college council committee commission
+    corporation company institute association foundation bank police army navy government
+    party union office court authority bureau guardian times post press""".split()
+)
+# Countries that speak in the news through their governments (schema.org: Organization).
+_COUNTRIES = frozenset(
+    """afghanistan australia brazil britain canada china egypt france germany greece india
+    indonesia iran iraq israel italy japan jordan lebanon libya mexico nigeria pakistan
+    palestine poland russia saudi spain sudan syria taiwan turkey ukraine venezuela yemen
+    korea america""".split()
+)
+
+
+def speaker_type(name: str) -> SpeakerType:
+    """Return whether a resolved speaker name names an organization, group or country, or a person."""
+    words = name.split()
+    if not words:
+        return SpeakerType.PERSON
+    lowered = [w.lower().strip(".,'’") for w in words]
+    last = lowered[-1]
+    if last in _ORGANIZATION_WORDS or last.rstrip("s") in _ORGANIZATION_WORDS:
+        return SpeakerType.ORGANIZATION
+    # "CEO of the Refugee Council Enver Solomon" is a person with a role at an institution.
+    if any(w in ROLE_NOUNS or w in TITLES for w in lowered):
+        return SpeakerType.PERSON
+    institution = max((i for i, w in enumerate(lowered) if w in _INSTITUTION_WORDS), default=None)
+    if institution is not None:
+        # A personal name after the institution ("Refugee Council Enver Solomon") is who speaks;
+        # "Department of Agriculture" goes on with the institution's own name.
+        after = words[institution + 1 :]
+        named = len(after) >= 2 and all(w[:1].isupper() for w in after)
+        return SpeakerType.PERSON if named else SpeakerType.ORGANIZATION
+    if last in _COUNTRIES:
+        return SpeakerType.ORGANIZATION
+    # Acronyms ("NASA", "the UN") and "the Pentagon" name institutions, not people.
+    if any(len(w) > 1 and w.isupper() and w.isalpha() for w in words):
+        return SpeakerType.ORGANIZATION
+    if words[0].lower() == "the" and len(words) > 1 and words[1][:1].isupper():
+        return SpeakerType.ORGANIZATION
+    return SpeakerType.PERSON

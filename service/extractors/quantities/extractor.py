@@ -1,0 +1,241 @@
+"""Quantities in news text: a number with its qualifier, range and unit or counted noun.
+
+Each number found by the shared number pattern is read outwards: currency, range
+opener, qualifier and "aged" before it; range tail, age, unit or counted noun
+after it. Numbers that label, date or time something are dropped, and durations
+("three days") are left to the dates extractor. Overlaps go through filter_spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+
+from service.core.document import Document
+from service.extractors.quantities.context import (
+    blocked_spans,
+    follows_range_digit,
+    follows_year_lead,
+    is_apposed_age,
+    is_blocked,
+    is_date_part,
+    is_identifier,
+    is_reference,
+    is_year,
+)
+from service.extractors.quantities.words import (
+    Tail,
+    is_compound,
+    is_duration,
+    read_currency,
+    read_open_bound,
+    read_opener,
+    read_qualifier,
+    read_range,
+    read_tail,
+    read_unit,
+)
+from service.extractors.quantities.change import read_change
+from service.extractors.quantities.links import link_restatements
+from service.normalize.numbers import FRACTION, NUMBER, RATIO, parse_number, scale_factor
+from service.normalize.units import lookup_unit, normalize_unit
+from service.core.spans import filter_spans
+from service.core.types import Quantity, QuantityKind
+
+_NUMBER_RE = re.compile(NUMBER)
+_FRACTION_RE = re.compile(rf"{FRACTION}|{RATIO}")
+_RATIO_DENOMINATOR_RE = re.compile(r"\s+in\s+(\S+)$", re.IGNORECASE)
+_ATTACHED_M_RE = re.compile(r"\dm$")
+_WORD_SCALE_RE = re.compile(r"(?i:hundred|dozen|thousand|million|billion|trillion|tens\b)")
+_VAGUE_RE = re.compile(r"(?i:(?:tens|dozens|hundreds|thousands|millions|billions)$)")
+# A minus sign, not a range dash: nothing word-like just before it ("-5C", "~−1‰", "minus 3").
+_MINUS_RE = re.compile(r"(?:(?<![\w.,)\]%])[-\u2212\u2013]|(?i:\bminus\s+))$")
+# "Faure, 1986," is a citation, not a man aged 1986.
+_OLDEST = 130
+
+
+def extract_quantities(doc: Document) -> list[Quantity]:
+    """Return the quantities in `doc.text`, sorted by start, restatements linked by index."""
+    text = doc.text
+    blocked = blocked_spans(text)
+    candidates = [
+        quantity
+        for match in _NUMBER_RE.finditer(text)
+        if (quantity := _number_quantity(text, match, blocked)) is not None
+    ]
+    candidates += [
+        quantity
+        for match in _FRACTION_RE.finditer(text)
+        if (quantity := _fraction_quantity(text, match, blocked)) is not None
+    ]
+    return link_restatements(text, filter_spans(candidates))
+
+
+def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | None:
+    """Return the quantity built around one number, or None when it is not one."""
+    start, end = match.span()
+    first = match.group()
+    if is_blocked(blocked, start, end):
+        return None
+    currency, left = read_currency(text, start)
+    if currency is None and _labels_or_dates(text, first, start, end):
+        return None
+    last, tail_start, left = _read_range(text, first, end, left, blocked)
+    tail = read_tail(text, tail_start, allow_of=_VAGUE_RE.search(last or first) is not None)
+    if tail.end == tail_start and _glued_to_word(text, tail_start):
+        return None
+    if currency is None and tail.unit is None and tail.noun is None and _ATTACHED_M_RE.search(last or first):
+        # "the 100m sprint": a bare glued "m" is metres; "£3m" and "3m people" are millions.
+        first, last = _drop_m(first), last and _drop_m(last)
+        tail = Tail(end=tail.end, unit=lookup_unit("m"))
+    values = _range_values(first, last)
+    if values is None:
+        return None
+    value, value_max = values
+    # Only measured amounts take a sign; "-" before a bare number or noun is a dash.
+    signed = currency is not None or (tail.unit is not None and tail.unit.kind is not QuantityKind.AGE)
+    if signed and (minus := _MINUS_RE.search(text, max(0, left - 8), left)):
+        value, value_max, left = -value, value_max and -value_max, minus.start()
+    qualifier, left = read_qualifier(text, left)
+    aged, left = read_opener(text, left, age=True)
+    if tail.age_unit is None and not aged and is_duration(text, tail_start):
+        return None  # "three days" is a duration, the dates extractor's
+    bound, bound_is_age, bound_end = read_open_bound(text, tail.end)
+    aged = aged or bound_is_age or (
+        last is None and tail.end == tail_start and value <= _OLDEST and is_apposed_age(text, start, end)
+    )
+    kind, unit, end = _kind_and_unit(currency, tail, aged, tail_start)
+    if kind is None or (
+        kind is QuantityKind.COUNT and not _plausible_count(text, first, last, tail, qualifier, left)
+    ):
+        return None
+    if bound is not None and qualifier is None and end == tail.end:
+        qualifier, end = bound, bound_end
+    return _quantity(text, left, end, (value, value_max), unit, kind, qualifier)
+
+
+def _quantity(text, start, end, values, unit, kind, qualifier) -> Quantity:
+    """Return the quantity with its normalized values and the change stated around it."""
+    value, value_max = values
+    if kind is QuantityKind.COUNT:
+        normalized, normalized_max = (value, None), (value_max, None)
+    else:
+        normalized = normalize_unit(value, unit)
+        normalized_max = normalize_unit(value_max, unit) if value_max is not None else (None, None)
+    return Quantity(
+        start=start,
+        end=end,
+        value=value,
+        value_max=value_max,
+        unit=unit,
+        kind=kind,
+        qualifier=qualifier,
+        normalized_value=normalized[0],
+        normalized_value_max=normalized_max[0],
+        normalized_unit=normalized[1],
+        change=read_change(text, start, end, kind, unit),
+    )
+
+
+def _labels_or_dates(text: str, number: str, start: int, end: int) -> bool:
+    """Return whether a digit number names, dates or ends a pair: "Route 66", "9 October", "3-1"."""
+    return number[0].isdigit() and (
+        is_identifier(text, start)
+        or is_reference(text, start, end)
+        or is_date_part(text, start, end)
+        or follows_range_digit(text, start)
+    )
+
+
+def _glued_to_word(text: str, position: int) -> bool:
+    """Return whether a word is glued on: "three-time", "1990s", "21st", "4G"."""
+    return is_compound(text, position) or text[position : position + 1].isalpha()
+
+
+def _read_range(text: str, first: str, end: int, left: int, blocked) -> tuple[str | None, int, int]:
+    """Return the range's upper number (None if none), where the tail starts, and the new left."""
+    found = read_range(text, end)
+    if found is None:
+        # The unit written on both ends: "from 5% to 7%", "between 6 kg and 13 kg".
+        unit, unit_end = read_unit(text, end)
+        found = read_range(text, unit_end) if unit is not None else None
+        if found is not None and (
+            read_unit(text, found.end())[0] != unit or _range_values(first, found.group(3)) is None
+        ):
+            found = None
+    if found is None or is_blocked(blocked, found.start(3), found.end(3)):
+        return None, end, left
+    opener, opener_start = read_opener(text, left)
+    separator = (found.group(1) or "-").lower()
+    if separator == "and" and opener != "between":
+        return None, end, left
+    return found.group(3), found.end(), opener_start
+
+
+def _range_values(first: str, last: str | None) -> tuple[float, float | None] | None:
+    """Return (value, value_max); a range's scale word carries back: "3-5 million"."""
+    value = parse_number(first)
+    if value is None or last is None:
+        return (value, None) if value is not None else None
+    value_max = parse_number(last)
+    if value_max is None:
+        return None
+    scale = scale_factor(last)
+    if scale_factor(first) == 1.0 and value < value_max / scale:
+        value *= scale
+    return (value, value_max) if value < value_max else None
+
+
+def _kind_and_unit(
+    currency: str | None, tail: Tail, aged: object, tail_start: int
+) -> tuple[QuantityKind | None, str | None, int]:
+    """Return the kind, unit and span end that the words around a number give it."""
+    if tail.age_unit is not None or (aged and tail.end == tail_start):
+        return QuantityKind.AGE, tail.age_unit or "year", tail.end
+    if currency is not None:
+        if tail.unit is not None and tail.unit.kind is QuantityKind.MONEY:
+            return QuantityKind.MONEY, currency, tail.end
+        return QuantityKind.MONEY, currency, tail_start
+    if tail.unit is not None:
+        if tail.unit.kind is QuantityKind.AGE:  # "aged 8-10 years"
+            return (QuantityKind.AGE, tail.unit.symbol, tail.end) if aged else (None, None, tail_start)
+        return tail.unit.kind, tail.unit.symbol, tail.end
+    return QuantityKind.COUNT, tail.noun, tail.end
+
+
+def _plausible_count(text: str, first: str, last: str | None, tail: Tail, qualifier, left: int) -> bool:
+    """Return whether a count (with or without noun) is not a year, score or bare word."""
+    if last is not None and tail.noun is None:
+        return False  # a bare "3-1" or "2010-2015" is a score or a span of years
+    if qualifier is not None:
+        return True
+    if is_year(first) and (tail.noun is None or follows_year_lead(text, left)):
+        return False
+    return tail.noun is not None or first[0].isdigit() or _WORD_SCALE_RE.search(first) is not None
+
+
+def _drop_m(number_text: str) -> str:
+    return number_text[:-1] if _ATTACHED_M_RE.search(number_text) else number_text
+
+
+def _fraction_quantity(text: str, match: re.Match[str], blocked) -> Quantity | None:
+    """Return "a third (of)" or "one in five" as a fraction of a whole, or None."""
+    start, end = match.span()
+    denominator = _RATIO_DENOMINATOR_RE.search(match.group())
+    if is_blocked(blocked, start, end) or (denominator and is_year(denominator.group(1))):
+        return None
+    value = parse_number(match.group())
+    if value is None or not 0 < value <= 1:
+        return None
+    qualifier, left = read_qualifier(text, start)
+    return Quantity(
+        start=left,
+        end=end,
+        value=value,
+        unit="fraction",
+        kind=QuantityKind.PERCENT,
+        qualifier=qualifier,
+        normalized_value=round(value * 100, 10),
+        normalized_unit="percent",
+    )

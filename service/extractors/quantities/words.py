@@ -1,0 +1,220 @@
+"""The words around a number that make it a quantity: qualifier, currency, range, unit, noun.
+
+Readers before the number search a short window ending at it; readers after it
+match at a position. Both are bounded, so each number costs constant time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from service.normalize.numbers import NUMBER
+from service.normalize.unit_table import CURRENCY_PREFIXES, UnitSpec
+from service.normalize.units import CURRENCY_PREFIX, UNIT, lookup_unit
+from service.core.types import Qualifier
+
+QUALIFIERS = MappingProxyType(
+    {
+        "about": Qualifier.ABOUT, "around": Qualifier.ABOUT, "approximately": Qualifier.ABOUT,
+        "roughly": Qualifier.ABOUT, "some": Qualifier.ABOUT, "an estimated": Qualifier.ABOUT,
+        "nearly": Qualifier.NEARLY, "almost": Qualifier.NEARLY, "close to": Qualifier.NEARLY,
+        "greater than": Qualifier.MORE_THAN, "in excess of": Qualifier.MORE_THAN,
+        "upwards of": Qualifier.MORE_THAN, "as many as": Qualifier.AT_MOST,
+        "as much as": Qualifier.AT_MOST, "as high as": Qualifier.AT_MOST,
+        "more than": Qualifier.MORE_THAN, "over": Qualifier.MORE_THAN, "above": Qualifier.MORE_THAN,
+        "just over": Qualifier.MORE_THAN, "well over": Qualifier.MORE_THAN,
+        "less than": Qualifier.LESS_THAN, "under": Qualifier.LESS_THAN,
+        "below": Qualifier.LESS_THAN, "fewer than": Qualifier.LESS_THAN,
+        "just under": Qualifier.LESS_THAN,
+        "at least": Qualifier.AT_LEAST, "no fewer than": Qualifier.AT_LEAST,
+        "no less than": Qualifier.AT_LEAST,
+        "at most": Qualifier.AT_MOST, "up to": Qualifier.AT_MOST, "no more than": Qualifier.AT_MOST,
+        "exactly": Qualifier.EXACTLY,
+    }
+)
+_QUALIFIER_RE = re.compile(
+    r"(?i:\b(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)).replace(" ", r"\s+") + r")\s+$)"
+)
+# Typeset qualifiers glued to (or a space before) the number: "~300", "<5%", "≥ 18".
+_SYMBOL_QUALIFIERS = MappingProxyType(
+    {
+        "~": Qualifier.ABOUT, "\u223c": Qualifier.ABOUT, "\u2248": Qualifier.ABOUT,
+        "<": Qualifier.LESS_THAN, ">": Qualifier.MORE_THAN,
+        "\u2264": Qualifier.AT_MOST, "\u2a7d": Qualifier.AT_MOST,
+        "\u2265": Qualifier.AT_LEAST, "\u2a7e": Qualifier.AT_LEAST,
+    }
+)
+_SYMBOL_QUALIFIER_RE = re.compile("([" + "".join(_SYMBOL_QUALIFIERS) + r"])[ \u00a0]?$")
+# After the number: "65 and over", "18 or older", "children 12 and under".
+_OPEN_BOUND_TAIL_RE = re.compile(
+    r"(?i:[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:(over|older|above|more)|(under|younger|below|less|fewer))\b)"
+    # "5% and over 3,000 jobs": there "over" qualifies the next number.
+    r"(?![ \t\u00a0]+(?:[$£€]?\d|(?i:an?|half|one|two|three|four|five|six|seven|eight|nine|ten)\b))"
+)
+_CURRENCY_BEFORE_RE = re.compile(rf"({CURRENCY_PREFIX})\s?$")
+_RANGE_OPENER_RE = re.compile(r"(?i:\b(between|from)\s+$)")
+_AGE_OPENER_RE = re.compile(r"(?i:\b(?:aged|age)\s+$)")
+_RANGE_TAIL_RE = re.compile(
+    rf"(?:\s*[-\u2013\u2014]\s*|\s+(to|and)\s+)(?:({CURRENCY_PREFIX})\s?)?({NUMBER})"
+)
+_AGE_TAIL_RE = re.compile(r"[ \t\u00a0-]{0,2}(year|month)s?[ \t\u00a0-]old\b", re.IGNORECASE)
+_DURATION_TAIL_RE = re.compile(
+    r"[\s-]{0,2}(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?"
+    r"|months?|years?|yrs?|decades?|century|centuries|millenni(?:um|a))\b"
+)
+# Tails stay on the number's line: a unit or noun never comes after a line break.
+_UNIT_TAIL_RE = re.compile(rf"(?:[ \t\u00a0]{{0,2}}|-)({UNIT})")
+_OF_RE = re.compile(r"[ \t\u00a0]+of\b")
+_NOUN_TAIL_RE = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?:[ \t\u00a0]+([a-z]+))?\b")
+_WEIGHT_CUE_RE = re.compile(r"(?i:\b(?:weigh\w*|heav\w*|lift\w*|lost|gained|pounds?\s+of)\b)")
+_COMPOUND_RE = re.compile(r"-[^\W\d_]")
+
+_IRREGULAR_PLURALS = frozenset(
+    {"people", "children", "men", "women", "police", "personnel", "staff", "aircraft", "cattle"}
+)
+# Nouns that modify a counted plural: "19 police officers", "300 aid workers".
+_NOUN_MODIFIERS = frozenset(
+    {"police", "security", "aid", "army", "rescue", "health", "border", "government", "rebel"}
+)
+# Adjectives between a number and its counted plural: "300 new jobs", "12 armed men".
+_ADJECTIVES = frozenset(
+    {
+        "new", "other", "more", "additional", "young", "local", "foreign", "former", "senior",
+        "civilian", "elderly", "dead", "small", "large", "big", "major", "key", "top", "extra",
+        "unarmed", "innocent", "separate", "different", "full", "suspected", "alleged", "known",
+    }
+)
+_ADJECTIVE_ENDINGS = ("ed", "ian", "ese", "ish")
+_NOT_PLURAL_NOUNS = frozenset(
+    {
+        "was", "has", "does", "goes", "this", "thus", "his", "hers", "its", "ours", "yours",
+        "theirs", "yes", "plus", "always", "perhaps", "whereas", "besides", "towards",
+        "afterwards", "sometimes", "times", "percents", "news", "means", "series", "whereas",
+        "includes", "remains", "says", "seems", "gets", "makes", "takes", "becomes", "comes",
+    }
+)
+_WINDOW = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Tail:
+    """What follows the number: a unit, an age, a counted noun, or nothing (end == start)."""
+
+    end: int
+    unit: UnitSpec | None = None
+    noun: str | None = None
+    age_unit: str | None = None
+
+
+def read_qualifier(text: str, start: int) -> tuple[Qualifier | None, int]:
+    """Return the qualifier written just before `start` and where it begins."""
+    match = _QUALIFIER_RE.search(text, max(0, start - _WINDOW), start)
+    if match is not None:
+        return QUALIFIERS[" ".join(match.group(1).lower().split())], match.start()
+    symbol = _SYMBOL_QUALIFIER_RE.search(text, max(0, start - 2), start)
+    if symbol is not None:
+        return _SYMBOL_QUALIFIERS[symbol.group(1)], symbol.start()
+    return None, start
+
+
+def read_open_bound(text: str, end: int) -> tuple[Qualifier | None, bool, int]:
+    """Return the bound written after a number ("65 and over"), whether it names an age, and its end."""
+    match = _OPEN_BOUND_TAIL_RE.match(text, end)
+    if match is None:
+        return None, False, end
+    word = (match.group(1) or match.group(2)).lower()
+    qualifier = Qualifier.AT_LEAST if match.group(1) else Qualifier.AT_MOST
+    return qualifier, word in ("older", "younger"), match.end()
+
+
+def read_currency(text: str, start: int) -> tuple[str | None, int]:
+    """Return the ISO code of a currency written just before `start` and where it begins."""
+    match = _CURRENCY_BEFORE_RE.search(text, max(0, start - 6), start)
+    if match is None:
+        return None, start
+    return CURRENCY_PREFIXES[match.group(1)], match.start()
+
+
+def read_opener(text: str, start: int, age: bool = False) -> tuple[str | None, int]:
+    """Return "between"/"from" (or "aged" with `age`) written just before `start`, and where."""
+    pattern = _AGE_OPENER_RE if age else _RANGE_OPENER_RE
+    match = pattern.search(text, max(0, start - 12), start)
+    if match is None:
+        return None, start
+    return match.group(0).split()[0].lower(), match.start()
+
+
+def read_range(text: str, end: int) -> re.Match[str] | None:
+    """Return the range tail after a number ("-5", " to $300", " and 5"), groups sep/currency/number."""
+    return _RANGE_TAIL_RE.match(text, end)
+
+
+def is_duration(text: str, end: int) -> bool:
+    """Return whether a time unit follows: "three days", "10-year" (the dates extractor's)."""
+    return _DURATION_TAIL_RE.match(text, end) is not None
+
+
+def is_compound(text: str, end: int) -> bool:
+    """Return whether the number opens a hyphenated modifier: "three-time", "20-member"."""
+    return _COMPOUND_RE.match(text, end) is not None
+
+
+def read_unit(text: str, end: int) -> tuple[UnitSpec | None, int]:
+    """Return the unit written right after the number ending at `end` and where it ends."""
+    unit = _UNIT_TAIL_RE.match(text, end)
+    spec = lookup_unit(unit.group(1)) if unit else None
+    return (spec, unit.end()) if spec is not None else (None, end)
+
+
+def read_tail(text: str, end: int, allow_of: bool) -> Tail:
+    """Return the age, unit or counted noun after the number ending at `end`."""
+    age = _AGE_TAIL_RE.match(text, end)
+    if age:
+        return Tail(end=age.end(), age_unit=age.group(1).lower())
+    position = end
+    of = _OF_RE.match(text, end) if allow_of else None
+    if of:
+        position = of.end()
+    unit = _UNIT_TAIL_RE.match(text, position)
+    if unit and (spec := lookup_unit(unit.group(1))) is not None:
+        if unit.group(1).lower().startswith("pound") and _pounds_are_money(text, end, unit.end()):
+            spec = lookup_unit("GBP")
+        return Tail(end=unit.end(), unit=spec)
+    noun = _NOUN_TAIL_RE.match(text, position)
+    if noun:
+        first, second = noun.group(1), noun.group(2)
+        if second and first in _NOUN_MODIFIERS and is_plural_noun(second):
+            return Tail(end=noun.end(), noun=f"{first} {second}")
+        if second and _is_adjective(first) and is_plural_noun(second):
+            return Tail(end=noun.end(), noun=second)
+        if first.islower() and is_plural_noun(first):
+            return Tail(end=noun.start(1) + len(first), noun=first)
+    return Tail(end=end)
+
+
+def _pounds_are_money(text: str, number_end: int, unit_end: int) -> bool:
+    """Return whether "pounds" is sterling: not "pounds of cocaine", not after "weighed"."""
+    if _OF_RE.match(text, unit_end):
+        return False
+    return _WEIGHT_CUE_RE.search(text, max(0, number_end - 2 * _WINDOW), number_end) is None
+
+
+def _is_adjective(word: str) -> bool:
+    """Return whether a word may stand between a number and its noun: "Syrian", "armed", "new"."""
+    if word[0].isupper():
+        return word.lower() not in _NOT_PLURAL_NOUNS and not is_plural_noun(word.lower())
+    return word in _ADJECTIVES or (len(word) > 4 and word.endswith(_ADJECTIVE_ENDINGS))
+
+
+def is_plural_noun(word: str) -> bool:
+    """Return whether a lowercase word reads as a counted plural noun ("migrants", "people")."""
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and word not in _NOT_PLURAL_NOUNS
+    )

@@ -1,0 +1,97 @@
+"""Check-worthiness of sentences: a small MLP head over the base encoder's embeddings.
+
+The head is trained by `python -m models.train_checkworthiness` on ClaimBuster and
+stored in `models/checkworthiness/` (the head only, never the base). Scores are
+calibrated so that 0.5 is the decision point: the raw logit is shifted by the logit
+of the threshold chosen in training and scaled by a slope fit in training
+(`config.json`: `threshold`, `slope`), since the service blends them as probabilities.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from safetensors.torch import load_file
+
+from service.inference.encoder import SentenceEncoder, base_model_version
+
+HEAD_FILE = "head.safetensors"
+CONFIG_FILE = "config.json"
+
+
+class ModelArtifactError(RuntimeError):
+    """The model artifact is missing, or was trained on another base."""
+
+
+class CheckworthinessHead(torch.nn.Module):
+    """Embedding -> hidden (GELU) -> one raw logit; dropout acts in training only."""
+
+    def __init__(self, dims: int, hidden: int, input_dropout: float = 0.0, hidden_dropout: float = 0.0) -> None:
+        super().__init__()
+        self.input_dropout = torch.nn.Dropout(input_dropout)
+        self.hidden = torch.nn.Linear(dims, hidden)
+        self.hidden_dropout = torch.nn.Dropout(hidden_dropout)
+        self.output = torch.nn.Linear(hidden, 1)
+
+    def forward(self, embeddings: torch.Tensor) -> torch.Tensor:
+        """Return one raw (uncalibrated) logit per embedding row."""
+        hidden = torch.nn.functional.gelu(self.hidden(self.input_dropout(embeddings)))
+        return self.output(self.hidden_dropout(hidden)).squeeze(-1)
+
+
+def threshold_logit(threshold: float) -> float:
+    """Return the logit of a decision threshold in (0, 1)."""
+    return math.log(threshold / (1.0 - threshold))
+
+
+def calibrated(logits: torch.Tensor, threshold: float, slope: float = 1.0) -> torch.Tensor:
+    """Return probabilities in [0, 1], sigmoid(slope * (logit - logit(threshold))):
+    0.5 falls on the raw-score `threshold`; a slope below 1 tempers an overconfident head."""
+    return torch.sigmoid(slope * (logits - threshold_logit(threshold)))
+
+
+@dataclass(frozen=True, slots=True)
+class CheckworthinessModel:
+    """Scores sentences in [0, 1]; higher means more worth checking, 0.5 is the decision point."""
+
+    encoder: SentenceEncoder
+    head: CheckworthinessHead
+    threshold: float
+    slope: float
+    name: str
+    version: str
+
+    @classmethod
+    def load(cls, artifact_dir: Path, encoder: SentenceEncoder | None = None) -> CheckworthinessModel:
+        """Return the model from `artifact_dir`; raise ModelArtifactError if unusable."""
+        config_path, head_path = artifact_dir / CONFIG_FILE, artifact_dir / HEAD_FILE
+        if not config_path.is_file() or not head_path.is_file():
+            raise ModelArtifactError(f"no check-worthiness artifact in {artifact_dir}")
+        config = json.loads(config_path.read_text(encoding="utf-8"))
+        installed = base_model_version()
+        if config["base_version"] != installed:
+            raise ModelArtifactError(
+                f"artifact trained on {config['base_package']}=={config['base_version']}, installed {installed}"
+            )
+        threshold, slope = float(config["threshold"]), float(config["slope"])
+        if not 0.0 < threshold < 1.0 or not slope > 0.0:
+            raise ModelArtifactError(f"threshold {threshold} or slope {slope} in {config_path} out of range")
+        try:
+            head = CheckworthinessHead(config["head"]["dims"], config["head"]["hidden"])
+            head.load_state_dict(load_file(head_path))
+        except (KeyError, RuntimeError) as error:
+            raise ModelArtifactError(f"head in {artifact_dir} does not match its config: {error}") from error
+        return cls(encoder or SentenceEncoder.load(), head.eval(), threshold, slope,
+                   config["name"], config["version"])
+
+    def score(self, sentences: list[str]) -> list[float]:
+        """Return one calibrated check-worthiness probability per sentence."""
+        if not sentences:
+            return []
+        embeddings = self.encoder.embed(sentences)
+        with torch.inference_mode():
+            return calibrated(self.head(embeddings), self.threshold, self.slope).tolist()

@@ -1,0 +1,160 @@
+"""The claim tagger at inference: preprocess -> forward -> postprocess.
+
+Preprocess tokenizes the whole text once (offsets from the tokenizer) and plans
+sliding windows; forward is the only step that touches torch; postprocess turns
+per-piece labels into character spans. Nothing is cut at 512 tokens.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from safetensors.torch import load_file
+from transformers import AutoModel, AutoTokenizer
+
+from service.core.spans import TaggedSpan
+from service.inference.bio import bio_labels, decode_bio
+from service.inference.casing import casing_ids
+from service.inference.encoder import Precision, base_model_dir, base_model_version, cpu_precision
+from service.inference.lora import add_adapters, merge_adapters
+from service.inference.network import TaggerNetwork
+from service.inference.windows import owned_ranges, plan_windows
+
+WEIGHTS_FILE = "adapter.safetensors"
+# Windows per forward pass: 8 x 256 pieces keeps one pass near 2,048 tokens.
+WINDOWS_PER_FORWARD = 8
+CONFIG_FILE = "config.json"
+
+
+class TaggerArtifactError(RuntimeError):
+    """The tagger artifact is missing, or was trained on another base."""
+
+
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """A text's word pieces (no special tokens), their offsets and casing classes."""
+
+    input_ids: list[int]
+    offsets: list[tuple[int, int]]
+    casing: list[int]
+
+
+@dataclass(frozen=True)
+class ClaimTagger:
+    """The trained tagger, adapters merged, in eval mode."""
+
+    network: TaggerNetwork
+    tokenizer: object
+    heads: dict[str, tuple[str, ...]]
+    window: int
+    stride: int
+    precision: Precision
+    name: str
+    version: str
+
+    @classmethod
+    def load(cls, artifact_dir: Path) -> ClaimTagger:
+        """Return the tagger from `artifact_dir` merged into the installed base; raise if unusable."""
+        config_path, weights_path = artifact_dir / CONFIG_FILE, artifact_dir / WEIGHTS_FILE
+        if not config_path.is_file() or not weights_path.is_file():
+            raise TaggerArtifactError(f"no tagger artifact in {artifact_dir}")
+        config = json.loads(config_path.read_text(encoding="utf-8"))
+        if config["base_version"] != base_model_version():
+            raise TaggerArtifactError(f"artifact trained on base {config['base_version']}, "
+                                      f"installed {base_model_version()}")
+        heads = {name: tuple(labels) for name, labels in config["heads"].items()}
+        encoder = AutoModel.from_pretrained(base_model_dir(), local_files_only=True)
+        network = TaggerNetwork(encoder, heads)
+        add_adapters(network.encoder, config["lora_rank"], config["lora_alpha"])
+        missing, unexpected = network.load_state_dict(load_file(weights_path), strict=False)
+        trained = {k for k, p in network.named_parameters() if p.requires_grad and "lora_" in k}
+        if unexpected or trained & set(missing):
+            raise TaggerArtifactError(f"artifact does not fit the network: {unexpected or missing}")
+        merge_adapters(network.encoder)
+        network.eval()
+        tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
+        return cls(network, tokenizer, heads, config["window"], config["stride"], cpu_precision(),
+                   config["name"], config["version"])
+
+    def encode(self, text: str) -> Encoded:
+        """Return the word pieces of `text` with their character offsets and casing."""
+        encoded = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True,
+                                 truncation=False, verbose=False)
+        offsets = [tuple(o) for o in encoded["offset_mapping"]]
+        return Encoded(encoded["input_ids"], offsets, casing_ids(text, offsets))
+
+    def tag(self, text: str) -> dict[str, list[TaggedSpan]]:
+        """Return, per head, the spans the tagger finds in `text`."""
+        return self.tag_many([text])[0]
+
+    def tag_many(self, texts: list[str]) -> list[dict[str, list[TaggedSpan]]]:
+        """Return, for each text, the spans per head; all texts' windows share forward passes."""
+        encoded = [self.encode(text) for text in texts]
+        plans = [plan_windows(len(e.input_ids), self.window - 2, self.stride) if e.input_ids else []
+                 for e in encoded]
+        jobs = [(i, window) for i, plan in enumerate(plans) for window in plan]
+        probs = [
+            p
+            for first in range(0, len(jobs), WINDOWS_PER_FORWARD)
+            for p in self._forward(encoded, jobs[first : first + WINDOWS_PER_FORWARD])
+        ]
+        results, cursor = [], 0
+        for e, plan in zip(encoded, plans, strict=True):
+            results.append(self._decode(e, plan, probs[cursor : cursor + len(plan)]))
+            cursor += len(plan)
+        return results
+
+    def _decode(self, encoded: Encoded, windows: list[tuple[int, int]],
+                window_probs: list[dict[str, torch.Tensor]]) -> dict[str, list[TaggedSpan]]:
+        """Return the spans per head of one text from its windows' probabilities."""
+        if not windows:
+            return {name: [] for name in self.heads}
+        ranges = owned_ranges(windows)
+        piece_starts = [start for start, _ in encoded.offsets]
+        result = {}
+        for name, labels in self.heads.items():
+            names = bio_labels(labels)
+            probs = torch.cat([
+                probs[name][first - start : last - start]
+                for probs, (start, _), (first, last) in zip(window_probs, windows, ranges)
+            ])
+            best, ids = probs.max(dim=-1)
+            tags = [names[i] for i in ids.tolist()]
+            result[name] = [
+                TaggedSpan(start, end, label, _mean_over(best, piece_starts, start, end))
+                for start, end, label in decode_bio(tags, encoded.offsets)
+            ]
+        return result
+
+    @torch.inference_mode()
+    def _forward(self, encoded: list[Encoded], jobs: list[tuple[int, tuple[int, int]]]
+                 ) -> list[dict[str, torch.Tensor]]:
+        """Return per-piece label probabilities of each (text index, window) job, special
+        tokens stripped; the windows run as one padded batch."""
+        cls, sep = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id
+        windows = [window for _, window in jobs]
+        width = max(end - start for start, end in windows) + 2
+        ids = torch.zeros((len(jobs), width), dtype=torch.long)
+        casing = torch.zeros_like(ids)
+        mask = torch.zeros_like(ids)
+        for row, (text, (start, end)) in enumerate(jobs):
+            length = end - start + 2
+            ids[row, :length] = torch.tensor([cls, *encoded[text].input_ids[start:end], sep])
+            casing[row, 1 : length - 1] = torch.tensor(encoded[text].casing[start:end])
+            mask[row, :length] = 1
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.precision is Precision.BF16):
+            logits = self.network(ids, mask, casing)
+        return [
+            {name: torch.softmax(value[row, 1 : end - start + 1].float(), dim=-1) for name, value in logits.items()}
+            for row, (start, end) in enumerate(windows)
+        ]
+
+
+def _mean_over(best: torch.Tensor, piece_starts: list[int], start: int, end: int) -> float:
+    """Return the mean top-label probability of the pieces of the span [start, end)."""
+    first, last = bisect.bisect_left(piece_starts, start), bisect.bisect_left(piece_starts, end)
+    return round(float(best[first:last].mean()), 4) if last > first else 0.0

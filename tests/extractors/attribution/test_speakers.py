@@ -1,0 +1,185 @@
+"""Speaker mentions and their resolution to the fullest earlier name."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.extractors.attribution.people import find_people, speaker_type
+from service.extractors.attribution.speakers import (
+    SpeakerKind,
+    resolve_speaker,
+    speaker_after,
+    speaker_before,
+    speaker_kind,
+    speaker_mention,
+)
+from service.core.spans import Span
+from service.core.types import Speaker, SpeakerType
+
+
+def _before(text: str, cue: str) -> str | None:
+    end = text.index(cue)
+    mention = speaker_before(text, 0, end)
+    return text[mention.start : mention.end] if mention else None
+
+
+def _name(text: str, mention: str, earlier: tuple[Speaker, ...] = ()) -> str:
+    start = text.rindex(mention)
+    span = Span(start=start, end=start + len(mention))
+    return resolve_speaker(text, span, find_people(text), earlier).name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("French President Emmanuel Macron said", "French President Emmanuel Macron"),
+        ("Oleg Ivanov, the regional governor, said", "Oleg Ivanov, the regional governor"),
+        ("China's state news agency Xinhua said", "China's state news agency Xinhua"),
+        ("Analysts said", "Analysts"),
+        ("On Monday, the ministry said", "the ministry"),
+        ("But state media said", "state media"),
+        ("He said", "He"),
+    ],
+)
+def test_speaker_before_cue(text, expected):
+    assert _before(text, " said") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was rejected because it said",
+        "If that is true, it said",
+        "The crowd dispersed. Police said",
+        'He shouted "stop" and said',
+    ],
+)
+def test_clauses_are_not_speakers(text):
+    assert _before(text, " said") is None
+
+
+def test_speaker_after_cue_keeps_apposition_or_cuts_at_clause():
+    text = "said John Smith, the city's mayor"
+    mention = speaker_after(text, 5, len(text))
+    assert text[mention.start : mention.end] == "John Smith, the city's mayor"
+    text = "said John Smith, adding that the vote was fair"
+    mention = speaker_after(text, 5, len(text))
+    assert text[mention.start : mention.end] == "John Smith"
+
+
+def test_full_mention_name_drops_titles_and_apposition():
+    assert _name("French President Emmanuel Macron", "French President Emmanuel Macron") == (
+        "Emmanuel Macron"
+    )
+    assert _name("Oleg Ivanov, the regional governor", "Oleg Ivanov, the regional governor") == (
+        "Oleg Ivanov"
+    )
+    text = "the ministry's spokesman Ivan Petrov"
+    assert _name(text, text) == "Ivan Petrov"
+    assert _name("China's state news agency Xinhua", "China's state news agency Xinhua") == "Xinhua"
+
+
+def test_groups_and_institutions_keep_their_words():
+    assert _name("Analysts", "Analysts") == "Analysts"
+    assert _name("state media", "state media") == "state media"
+    assert _name("Scientology officials", "Scientology officials") == "Scientology officials"
+    assert _name("The ministry", "The ministry") == "The ministry"
+
+
+def test_pronoun_resolves_to_latest_person():
+    text = "Oleg Ivanov met Anna Kowalska on Monday. She said"
+    assert _name(text, "She") == "Anna Kowalska"
+
+
+def test_pronoun_without_antecedent_stays_itself():
+    assert _name("The weather was bad. He said", "He") == "He"
+
+
+def test_surname_resolves_to_earlier_full_name():
+    text = "Oleg Ivanov, the regional governor, arrived. Later Commissioner Ivanov said"
+    assert _name(text, "Commissioner Ivanov") == "Oleg Ivanov"
+    assert _name("Mayor Anne Hidalgo spoke. Hidalgo said", "Hidalgo") == "Anne Hidalgo"
+
+
+def test_surname_without_full_name_stays_itself():
+    assert _name("Smith said", "Smith") == "Smith"
+
+
+def test_role_noun_resolves_to_person_introduced_with_it():
+    text = "Oleg Ivanov, the regional governor, met Ivan Petrov. The governor said"
+    assert _name(text, "The governor") == "Oleg Ivanov"
+    text = "Governor Oleg Ivanov met Ivan Petrov. The governor said"
+    assert _name(text, "The governor") == "Oleg Ivanov"
+    assert _name("The weather was bad. The mayor said", "The mayor") == "The mayor"
+
+
+def test_they_resolves_to_earlier_group_speaker():
+    earlier = (Speaker(start=0, end=9, name="Protesters"),)
+    assert _name("Protesters marched. They said", "They", earlier) == "Protesters"
+    assert _name("They said", "They") == "They"
+
+
+def test_speaker_kind():
+    text = "He Analysts John Smith"
+    assert speaker_kind(text, Span(start=0, end=2)) is SpeakerKind.PRONOUN
+    assert speaker_kind(text, Span(start=3, end=11)) is SpeakerKind.DESCRIPTION
+    assert speaker_kind(text, Span(start=12, end=22)) is SpeakerKind.NAMED
+
+
+def test_people_carry_their_roles():
+    text = (
+        "Governor Oleg Ivanov met the ministry's spokesman Ivan Petrov "
+        "and Anna Lee, the city's mayor."
+    )
+    people = {p.name: p.roles for p in find_people(text)}
+    assert people == {
+        "Oleg Ivanov": frozenset({"governor"}),
+        "Ivan Petrov": frozenset({"spokesman"}),
+        "Anna Lee": frozenset({"mayor"}),
+    }
+
+
+def test_mention_rejects_quote_marks():
+    assert speaker_mention('"Stop" Smith', 0, 12) is None
+
+
+def test_name_given_by_apposition():
+    text = "Malaysia's Prime Minister, Najib Razak"
+    span = Span(start=0, end=len(text))
+    assert resolve_speaker(text, span, []).name == "Najib Razak"
+    assert speaker_kind(text, span) is SpeakerKind.NAMED
+
+
+def test_participle_intro_and_negated_clause_are_not_speakers():
+    assert _before("Citing privacy rules, U.S. officials have not said", " said") is None
+    assert _before("Speaking on Monday, the minister said", " said") == "the minister"
+
+
+def test_name_does_not_run_across_a_sentence_end():
+    # Regression: Wikinews "defector" article joined "Kendrick Moxon. Rathbun".
+    text = "The case went to Kendrick Moxon. Rathbun said"
+    assert [p.name for p in find_people(text)] == ["Kendrick Moxon"]
+    assert _name(text, "Rathbun") == "Rathbun"
+
+
+def test_arabic_particle_names_and_case_insensitive_surname():
+    text = "Director General Suleiman al-Amr spoke. Al-Amr said"
+    assert [p.name for p in find_people(text)] == ["Suleiman al-Amr"]
+    assert _name(text, "Al-Amr") == "Suleiman al-Amr"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Steve Whitmore", SpeakerType.PERSON), ("Rathbun", SpeakerType.PERSON),
+    ("The minister", SpeakerType.PERSON), ("The ministry", SpeakerType.ORGANIZATION),
+    ("Defence officials", SpeakerType.ORGANIZATION), ("NASA", SpeakerType.ORGANIZATION),
+    ("the Pentagon", SpeakerType.ORGANIZATION), ("Acme Corp", SpeakerType.ORGANIZATION),
+    # Regressions from the golden claims: institutions named with "of", papers, countries.
+    ("U.S. Department of Agriculture", SpeakerType.ORGANIZATION),
+    ("Church of Scientology", SpeakerType.ORGANIZATION), ("Greek Orthodox Church", SpeakerType.ORGANIZATION),
+    ("Guardian", SpeakerType.ORGANIZATION), ("North Korea", SpeakerType.ORGANIZATION),
+    ("White House spokesman Josh Earnest", SpeakerType.PERSON),
+    ("CEO of the Refugee Council Enver Solomon", SpeakerType.PERSON),
+    ("Refugee Council Enver Solomon", SpeakerType.PERSON),
+])
+def test_speaker_type_tells_people_from_organizations(name, expected):
+    assert speaker_type(name) is expected
