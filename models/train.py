@@ -25,7 +25,8 @@ from models.tagger_data import Window, head_batches, training_texts, windows_of
 from service.inference.encoder import BASE_PACKAGE, base_model_dir, base_model_version
 from service.inference.lora import add_adapters
 from service.inference.network import HEADS, TaggerNetwork
-from service.inference.tagger import CONFIG_FILE, WEIGHTS_FILE
+from service.inference.artifact import CONFIG_FILE
+from service.inference.tagger import WEIGHTS_FILE
 
 SEED = 13
 WINDOW = 256

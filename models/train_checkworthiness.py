@@ -21,9 +21,8 @@ import torch
 from safetensors.torch import save_file
 
 from models.scoring.figures import precision_recall_f1
-from service.inference.checkworthiness import (
-    CONFIG_FILE, HEAD_FILE, CheckworthinessHead, calibrated, threshold_logit,
-)
+from service.inference.artifact import CONFIG_FILE
+from service.inference.checkworthiness import HEAD_FILE, CheckworthinessHead, calibrated, threshold_logit
 from service.inference.encoder import BASE_PACKAGE, SentenceEncoder, base_model_version
 
 SEED = 13

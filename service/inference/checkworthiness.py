@@ -9,22 +9,16 @@ of the threshold chosen in training and scaled by a slope fit in training
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-from safetensors.torch import load_file
 
-from service.inference.encoder import SentenceEncoder, base_model_version
+from service.inference.artifact import ModelArtifactError, read_artifact
+from service.inference.encoder import SentenceEncoder
 
 HEAD_FILE = "head.safetensors"
-CONFIG_FILE = "config.json"
-
-
-class ModelArtifactError(RuntimeError):
-    """The model artifact is missing, or was trained on another base."""
 
 
 class CheckworthinessHead(torch.nn.Module):
@@ -68,25 +62,17 @@ class CheckworthinessModel:
     @classmethod
     def load(cls, artifact_dir: Path, encoder: SentenceEncoder | None = None) -> CheckworthinessModel:
         """Return the model from `artifact_dir`; raise ModelArtifactError if unusable."""
-        config_path, head_path = artifact_dir / CONFIG_FILE, artifact_dir / HEAD_FILE
-        if not config_path.is_file() or not head_path.is_file():
-            raise ModelArtifactError(f"no check-worthiness artifact in {artifact_dir}")
-        config = json.loads(config_path.read_text(encoding="utf-8"))
-        installed = base_model_version()
-        if config["base_version"] != installed:
-            raise ModelArtifactError(
-                f"artifact trained on {config['base_package']}=={config['base_version']}, installed {installed}"
-            )
+        artifact = read_artifact(artifact_dir, HEAD_FILE, "check-worthiness")
+        config = artifact.config
         threshold, slope = float(config["threshold"]), float(config["slope"])
         if not 0.0 < threshold < 1.0 or not slope > 0.0:
-            raise ModelArtifactError(f"threshold {threshold} or slope {slope} in {config_path} out of range")
+            raise ModelArtifactError(f"threshold {threshold} or slope {slope} in {artifact_dir} out of range")
         try:
             head = CheckworthinessHead(config["head"]["dims"], config["head"]["hidden"])
-            head.load_state_dict(load_file(head_path))
+            head.load_state_dict(artifact.weights())
         except (KeyError, RuntimeError) as error:
             raise ModelArtifactError(f"head in {artifact_dir} does not match its config: {error}") from error
-        return cls(encoder or SentenceEncoder.load(), head.eval(), threshold, slope,
-                   config["name"], config["version"])
+        return cls(encoder or SentenceEncoder.load(), head.eval(), threshold, slope, artifact.name, artifact.version)
 
     def score(self, sentences: list[str]) -> list[float]:
         """Return one calibrated check-worthiness probability per sentence."""

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-from safetensors.torch import load_file
 from transformers import AutoModel, AutoTokenizer
 
 from service.core.spans import TaggedSpan
+from service.inference.artifact import ModelArtifactError, read_artifact
 from service.inference.bio import bio_labels, decode_bio
 from service.inference.casing import casing_ids
-from service.inference.encoder import Precision, base_model_dir, base_model_version, cpu_precision
+from service.inference.encoder import Precision, base_model_dir, cpu_precision
 from service.inference.lora import add_adapters, merge_adapters
 from service.inference.network import TaggerNetwork
 from service.inference.windows import owned_ranges, plan_windows
@@ -27,11 +27,6 @@ from service.inference.windows import owned_ranges, plan_windows
 WEIGHTS_FILE = "adapter.safetensors"
 # Windows per forward pass: 8 x 256 pieces keeps one pass near 2,048 tokens.
 WINDOWS_PER_FORWARD = 8
-CONFIG_FILE = "config.json"
-
-
-class TaggerArtifactError(RuntimeError):
-    """The tagger artifact is missing, or was trained on another base."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,27 +53,23 @@ class ClaimTagger:
 
     @classmethod
     def load(cls, artifact_dir: Path) -> ClaimTagger:
-        """Return the tagger from `artifact_dir` merged into the installed base; raise if unusable."""
-        config_path, weights_path = artifact_dir / CONFIG_FILE, artifact_dir / WEIGHTS_FILE
-        if not config_path.is_file() or not weights_path.is_file():
-            raise TaggerArtifactError(f"no tagger artifact in {artifact_dir}")
-        config = json.loads(config_path.read_text(encoding="utf-8"))
-        if config["base_version"] != base_model_version():
-            raise TaggerArtifactError(f"artifact trained on base {config['base_version']}, "
-                                      f"installed {base_model_version()}")
+        """Return the tagger from `artifact_dir` merged into the installed base;
+        raise ModelArtifactError if unusable."""
+        artifact = read_artifact(artifact_dir, WEIGHTS_FILE, "tagger")
+        config = artifact.config
         heads = {name: tuple(labels) for name, labels in config["heads"].items()}
         encoder = AutoModel.from_pretrained(base_model_dir(), local_files_only=True)
         network = TaggerNetwork(encoder, heads)
         add_adapters(network.encoder, config["lora_rank"], config["lora_alpha"])
-        missing, unexpected = network.load_state_dict(load_file(weights_path), strict=False)
+        missing, unexpected = network.load_state_dict(artifact.weights(), strict=False)
         trained = {k for k, p in network.named_parameters() if p.requires_grad and "lora_" in k}
         if unexpected or trained & set(missing):
-            raise TaggerArtifactError(f"artifact does not fit the network: {unexpected or missing}")
+            raise ModelArtifactError(f"artifact does not fit the network: {unexpected or missing}")
         merge_adapters(network.encoder)
         network.eval()
         tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
         return cls(network, tokenizer, heads, config["window"], config["stride"], cpu_precision(),
-                   config["name"], config["version"])
+                   artifact.name, artifact.version)
 
     def encode(self, text: str) -> Encoded:
         """Return the word pieces of `text` with their character offsets and casing."""

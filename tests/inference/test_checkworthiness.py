@@ -6,7 +6,8 @@ import shutil
 import pytest
 import torch
 
-from service.inference.checkworthiness import CONFIG_FILE, CheckworthinessModel, ModelArtifactError
+from service.inference.artifact import CONFIG_FILE, ModelArtifactError
+from service.inference.checkworthiness import CheckworthinessModel
 from service.settings import DEFAULT_MODEL_PATH
 
 pytestmark = pytest.mark.model

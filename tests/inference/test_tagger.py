@@ -5,7 +5,8 @@ import shutil
 
 import pytest
 
-from service.inference.tagger import CONFIG_FILE, ClaimTagger, TaggerArtifactError
+from service.inference.artifact import CONFIG_FILE, ModelArtifactError
+from service.inference.tagger import ClaimTagger
 from service.settings import DEFAULT_MODEL_PATH
 
 pytestmark = pytest.mark.model
@@ -50,5 +51,5 @@ def test_empty_text_and_other_base_versions(tagger, tmp_path):
     config = json.loads((broken / CONFIG_FILE).read_text())
     config["base_version"] = "0.0.9"
     (broken / CONFIG_FILE).write_text(json.dumps(config))
-    with pytest.raises(TaggerArtifactError, match="0.0.9"):
+    with pytest.raises(ModelArtifactError, match="0.0.9"):
         ClaimTagger.load(broken)

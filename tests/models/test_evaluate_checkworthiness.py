@@ -7,7 +7,8 @@ import pytest
 
 from models.evaluate_checkworthiness import best_claim_score, checkworthy_figures, precision_at, ranking
 from models.train_checkworthiness import load_claimbuster
-from service.inference.checkworthiness import CONFIG_FILE, CheckworthinessModel
+from service.inference.artifact import CONFIG_FILE
+from service.inference.checkworthiness import CheckworthinessModel
 from service.settings import DEFAULT_MODEL_PATH
 
 
