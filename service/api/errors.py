@@ -51,6 +51,14 @@ class NotReady(ClaimexError):
     """The pipeline is still loading or warming up."""
 
 
+class DeadlineExceeded(ClaimexError):
+    """The extraction did not finish within the per-request deadline."""
+
+
+class ExtractionFailed(ClaimexError):
+    """The pipeline raised on a document; the trace is logged where it was caught."""
+
+
 # status, title, type slug; the only place domain errors meet HTTP.
 PROBLEMS: dict[type[ClaimexError], tuple[int, str, str]] = {
     InvalidRequest: (400, "Invalid request", "invalid-request"),
@@ -60,8 +68,10 @@ PROBLEMS: dict[type[ClaimexError], tuple[int, str, str]] = {
     EmptyText: (422, "Empty text", "empty-text"),
     Overloaded: (503, "Overloaded", "overloaded"),
     NotReady: (503, "Not ready", "not-ready"),
+    DeadlineExceeded: (503, "Deadline exceeded", "deadline-exceeded"),
+    ExtractionFailed: (500, "Internal error", "internal-error"),
 }
-_RETRY_AFTER = (Overloaded, NotReady)
+_RETRY_AFTER = (Overloaded, NotReady, DeadlineExceeded)
 
 
 def problem_response(
