@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime as dt
 import enum
@@ -10,34 +9,28 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-import msgspec
-
 from service import __version__
-from service.core.document import Document, build_document
-from service.extractors.dates.anchor import find_publication_date
-from service.extractors.claims.extractor import claim_candidates, extract_claims, with_checkworthiness
-from service.extractors.dates.extractor import extract_dates
-from service.extractors.quantities.extractor import extract_quantities
-from service.extractors.attribution.extractor import extract_quotes
-from service.fusion.tagged import tagged_attributions, tagged_quantities, tagged_timexes
-from service.inference.checkworthiness import CheckworthinessModel
-from service.fusion.policy import MIN_CONFIDENCE, SHIPPED
+from service.core.document import TEXT_VERSION, Document, build_document
 from service.core.spans import TaggedSpan
+from service.core.types import Attribution, Claim, Quantity, Timex
+from service.extractors.claims.extractor import VERSION as CLAIMS_VERSION
+from service.extractors.claims.extractor import claim_candidates, extract_claims, with_checkworthiness
+from service.extractors.dates.anchor import find_publication_date
+from service.extractors.registry import EXTRACTORS
+from service.fusion.fuse import fuse
+from service.inference.checkworthiness import CheckworthinessModel
 from service.inference.tagger import ClaimTagger
-from service.core.types import Attribution, Claim, Quantity, QuantityKind, Timex
 
 log = logging.getLogger("claimex.pipeline")
 
 CHECKWORTHINESS_DIR = "checkworthiness"
 TAGGER_DIR = "claim-tagger"
-# Versions of each stage's rules, reported in every response's meta.
+# Versions of each stage's rules, reported in every response's meta, as the stages declare them.
 STAGE_VERSIONS = {
     "claimex": __version__,
-    "text": "1",
-    "quantities": "1",
-    "dates": "2",
-    "quotes": "1",
-    "claims": "2",
+    "text": TEXT_VERSION,
+    **{extractor.name: extractor.version for extractor in EXTRACTORS},
+    "claims": CLAIMS_VERSION,
 }
 WARM_UP_TEXT = (
     "Officials said on Tuesday that more than 2,000 people had been evacuated. "
@@ -114,44 +107,10 @@ def _anchored_document(text: str, published_at: dt.date | None) -> tuple[Documen
 
 
 def _extract_rules(doc: Document, source: AnchorSource | None, tagged: dict[str, list[TaggedSpan]]) -> Extraction:
-    """Return the extraction of one document: rules combined with its tagger spans,
-    claims scored by structure only (the pipeline adds check-worthiness)."""
-    dates = tagged_timexes(SHIPPED["time"], extract_dates(doc), tagged["time"])
-    quantities = _drop_overlapping(
-        tagged_quantities(SHIPPED["quantity"], doc.text, extract_quantities(doc), tagged["quantity"]), dates
-    )
-    quotes = tagged_attributions(SHIPPED["attribution"], doc, extract_quotes(doc), tagged["attribution"])
-    measured = [(s.start, s.end, s.label) for s in tagged["quantity"]
-                if s.label in ("entity", "property") and s.confidence >= MIN_CONFIDENCE]
-    claims = extract_claims(doc.text, claim_candidates(doc), quantities, dates, quotes, measured)
-    return Extraction(doc, source, quantities, dates, quotes, claims)
-
-
-def _drop_overlapping(quantities: list[Quantity], dates: list[Timex]) -> list[Quantity]:
-    """Return the quantities no date overlaps (durations and years are dates); ages stay.
-
-    `equivalent_to` indices are renumbered to the kept list, or cleared where the
-    quantity they pointed at was dropped.
-    """
-    starts = [d.start for d in dates]
-
-    def overlaps_date(q: Quantity) -> bool:
-        # Dates never overlap each other, so only the last one starting before
-        # the quantity's end can reach into it.
-        i = bisect.bisect_left(starts, q.end)
-        return i > 0 and dates[i - 1].end > q.start
-
-    kept_index: dict[int, int] = {}
-    kept: list[Quantity] = []
-    for i, q in enumerate(quantities):
-        if q.kind is QuantityKind.AGE or not overlaps_date(q):
-            kept_index[i] = len(kept)
-            kept.append(q)
-    return [q if q.equivalent_to is None else _renumber(q, kept_index.get(q.equivalent_to)) for q in kept]
-
-
-def _renumber(q: Quantity, target: int | None) -> Quantity:
-    """Return `q` restating quantity `target`, or restating nothing if that was dropped."""
-    if target is None:
-        return msgspec.structs.replace(q, equivalent_to=None, conversion_agrees=None)
-    return msgspec.structs.replace(q, equivalent_to=target)
+    """Return the extraction of one document: the registered extractors' results fused
+    with its tagger spans, claims scored by structure only (the pipeline adds
+    check-worthiness)."""
+    fused = fuse(doc, {extractor.name: extractor.extract(doc) for extractor in EXTRACTORS}, tagged)
+    claims = extract_claims(doc.text, claim_candidates(doc), fused.quantities, fused.dates, fused.quotes,
+                            fused.measured)
+    return Extraction(doc, source, fused.quantities, fused.dates, fused.quotes, claims)

@@ -9,6 +9,10 @@ from service.core.spans import Span
 from service.text.repair import OffsetMap, repair_text
 from service.text.segment import paragraphs, sentences
 
+# The version of the text layer (repair, segmentation, sections, repeats), reported in
+# every response's meta.pipeline; bump on any change of what extractors read.
+TEXT_VERSION = "1"
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:

@@ -1,4 +1,5 @@
-"""Internal span types shared by every extractor, and the one overlap resolver."""
+"""Internal span types shared by every extractor, and the one overlap resolver
+(SpanIndex, with filter_spans, outside and admit built on it)."""
 
 from __future__ import annotations
 
@@ -45,25 +46,66 @@ class HasExtent(Protocol):
 T = TypeVar("T", bound=HasExtent)
 
 
+LabelledSpan = tuple[int, int, str]
+
+
+class SpanIndex:
+    """The union of a set of spans, for overlap queries in O(log n): the one place an
+    overlap between a span and others already taken is decided."""
+
+    def __init__(self, spans: Iterable[HasExtent] = ()) -> None:
+        # Disjoint components of the union, sorted; spans that touch share a component.
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for span in sorted(spans, key=lambda s: s.start):
+            self.add(span)
+
+    def overlaps(self, span: HasExtent) -> bool:
+        """Return whether `span` overlaps any span of the index."""
+        # Only the last component starting before the span's end can reach into it.
+        i = bisect.bisect_left(self._starts, span.end)
+        return bool(i) and self._ends[i - 1] > span.start
+
+    def add(self, span: HasExtent) -> None:
+        """Add `span` to the index, merging the components it overlaps or touches."""
+        start, end = span.start, span.end
+        first = bisect.bisect_left(self._ends, start)
+        last = bisect.bisect_right(self._starts, end)
+        if first < last:
+            start, end = min(start, self._starts[first]), max(end, self._ends[last - 1])
+            del self._starts[first:last], self._ends[first:last]
+        self._starts.insert(first, start)
+        self._ends.insert(first, end)
+
+
 def filter_spans(spans: Iterable[T]) -> list[T]:
     """Return non-overlapping spans, longest first then earliest, sorted by start.
 
     The same rule as spaCy's `util.filter_spans`; every extractor resolves its
     own overlaps through this function only.
     """
-    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
     kept: list[T] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for span in ordered:
-        if span.end <= span.start:
-            continue
-        # Kept spans never overlap, so only the last one starting before
-        # this span's end can collide with it.
-        i = bisect.bisect_left(starts, span.end)
-        if i and ends[i - 1] > span.start:
-            continue
-        starts.insert(i, span.start)
-        ends.insert(i, span.end)
-        kept.append(span)
+    index = SpanIndex()
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if span.end > span.start and not index.overlaps(span):
+            index.add(span)
+            kept.append(span)
     return sorted(kept, key=lambda s: (s.start, s.end))
+
+
+def outside(candidates: Iterable[T], taken: Iterable[HasExtent]) -> list[T]:
+    """Return the candidates, in their order, that overlap no span of `taken`."""
+    index = SpanIndex(taken)
+    return [c for c in candidates if not index.overlaps(c)]
+
+
+def admit(candidates: Iterable[T], taken: Iterable[HasExtent]) -> list[T]:
+    """Return the candidates, in their order, that overlap neither a span of `taken`
+    nor a candidate admitted before them."""
+    index = SpanIndex(taken)
+    admitted = []
+    for candidate in candidates:
+        if not index.overlaps(candidate):
+            index.add(candidate)
+            admitted.append(candidate)
+    return admitted

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import enum
 
-from service.core.spans import Span, filter_spans
-
-LabelledSpan = tuple[int, int, str]
+from service.core.spans import LabelledSpan, Span, filter_spans, outside
 
 
 class Strategy(enum.StrEnum):
@@ -60,11 +58,8 @@ def additions(taken: list[LabelledSpan], candidates: list[LabelledSpan]) -> list
     """Return the candidates (overlaps among them resolved) that overlap none of `taken`."""
     kept = filter_spans(Span(start=s, end=e) for s, e, _ in candidates)
     labels = {(s, e): label for s, e, label in candidates}
-    taken_spans = [Span(start=s, end=e) for s, e, _ in taken]
-    return [
-        (span.start, span.end, labels[(span.start, span.end)])
-        for span in kept if not any(span.overlaps(t) for t in taken_spans)
-    ]
+    return [(span.start, span.end, labels[(span.start, span.end)])
+            for span in outside(kept, [Span(start=s, end=e) for s, e, _ in taken])]
 
 
 def retyped(rules: list[LabelledSpan], confident: list[LabelledSpan]) -> list[LabelledSpan]:

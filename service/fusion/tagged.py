@@ -9,7 +9,6 @@ where the tagger confidently tags the same extent.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 
 import msgspec
@@ -20,7 +19,7 @@ from service.extractors.attribution.speakers import resolve_speaker
 from service.fusion.policy import MIN_CONFIDENCE, Strategy, additions, confidence_floor, retyped
 from service.core.spans import TaggedSpan
 from service.normalize.numbers import parse_number
-from service.core.spans import Span
+from service.core.spans import Span, admit
 from service.core.types import Attribution, AttributionType, Quantity, QuantityKind, Timex, TimexType
 
 
@@ -96,23 +95,10 @@ def tagged_attributions(strategy: Strategy, doc: Document, rules: list[Attributi
             cue=Span(start=cue.start, end=cue.end),
             confidence=round(min(p.confidence for p in parts), 4),
         ))
-    return _without_overlaps(rules, extra)
+    # Rules first, then each tagger attribution that overlaps no rule and no earlier one.
+    return sorted(rules + admit(sorted(extra, key=lambda a: a.start), rules), key=lambda a: a.start)
 
 
 def _nearest(cue: TaggedSpan, candidates: list[TaggedSpan]) -> TaggedSpan | None:
     """Return the candidate closest to the cue, or None."""
     return min(candidates, key=lambda s: min(abs(s.start - cue.end), abs(cue.start - s.end)), default=None)
-
-
-def _without_overlaps(rules: list[Attribution], extra: list[Attribution]) -> list[Attribution]:
-    """Return rules plus the extra attributions that overlap neither a rule nor each other."""
-    merged = sorted(rules, key=lambda a: a.start)
-    for attribution in sorted(extra, key=lambda a: a.start):
-        starts = [a.start for a in merged]
-        i = bisect.bisect_left(starts, attribution.end)
-        if i and merged[i - 1].end > attribution.start:
-            continue
-        if i < len(merged) and merged[i].start < attribution.end:
-            continue
-        merged.insert(i, attribution)
-    return merged

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import msgspec
 
 from service.core.document import Document
+from service.extractors.base import Extractor
 from service.extractors.attribution.assemble import Pattern, build_attribution
 from service.extractors.attribution.cues import AUXILIARIES, EMBEDDING_CUE, SPEECH_CUE
 from service.extractors.attribution.people import Person, find_people
@@ -28,7 +29,7 @@ from service.extractors.attribution.speakers import (
     speaker_kind,
     speaker_mention,
 )
-from service.core.spans import Span, filter_spans
+from service.core.spans import Span, filter_spans, outside
 from service.core.types import Attribution, AttributionType, Speaker
 
 _WINDOW = 160  # how far around a quote its attribution is looked for
@@ -223,18 +224,6 @@ def _attribute_quotations(ctx: _Context, quotations: Sequence[Quotation]) -> lis
     return found
 
 
-def _outside(candidates: Sequence[Attribution], taken: Sequence[Attribution]) -> list[Attribution]:
-    """Return the candidates that overlap none of `taken` (sorted by start)."""
-    starts = [a.start for a in taken]
-    kept = []
-    for candidate in candidates:
-        i = bisect.bisect_left(starts, candidate.end)
-        if i and taken[i - 1].end > candidate.start:
-            continue
-        kept.append(candidate)
-    return kept
-
-
 def extract_quotes(doc: Document) -> list[Attribution]:
     """Return the attributions of `doc` (quotes first, then reported speech), sorted by start."""
     people = find_people(doc.text)
@@ -245,7 +234,7 @@ def extract_quotes(doc: Document) -> list[Attribution]:
     quoted = [_as_mixed(q, reported) for q in quoted]
     quoted = filter_spans(quoted)
     # Reported speech only where no quote was found: a quote is the stronger evidence.
-    reported = _outside(reported, quoted)
+    reported = outside(reported, quoted)
     return sorted(quoted + reported, key=lambda a: (a.start, a.end))
 
 
@@ -261,3 +250,6 @@ def _as_mixed(quote: Attribution, reported: Sequence[Attribution]) -> Attributio
     if i < 0 or reported[i].cue != quote.cue or not reported[i].content.contains(quote.content):
         return quote
     return msgspec.structs.replace(reported[i], type=AttributionType.PARTIAL, confidence=quote.confidence)
+
+
+EXTRACTOR = Extractor(name="quotes", version="1", head="attribution", extract=extract_quotes)

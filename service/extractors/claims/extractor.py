@@ -17,12 +17,13 @@ import msgspec
 from service.core.document import Document
 from service.extractors.attribution.people import speaker_type
 from service.extractors.claims.subjects import quantity_subject
-from service.fusion.policy import LabelledSpan
-from service.core.spans import Span
+from service.core.spans import LabelledSpan, Span
 from service.text.repeats import repeat_groups, repeat_key
 from service.text.sections import block_sections
 from service.core.types import Attribution, Claim, Quantity, ScoreParts, Section, Timex, TimexType
 
+# The version of the claim rules, reported in every response's meta.pipeline.
+VERSION = "2"
 # A sentence shorter than this is a label, a dateline or a caption, not a claim.
 MIN_CLAIM_WORDS = 5
 # The structural part of the score: what a fact-checker can check in the sentence.

@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from service.fusion.policy import LabelledSpan
-from service.core.spans import Span
+from service.core.spans import LabelledSpan, Span
 from service.core.types import Quantity, Subject
 
 # A noun phrase of a few words, starting after a clause boundary.

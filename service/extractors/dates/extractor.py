@@ -14,6 +14,7 @@ import re
 from msgspec.structs import replace as _replace
 
 from service.core.document import Document
+from service.extractors.base import Extractor
 from service.extractors.dates.absolute import ABSOLUTE_RECOGNIZERS
 from service.extractors.dates.durations import DURATION_RECOGNIZERS
 from service.extractors.dates.mods import timex_mod
@@ -146,3 +147,6 @@ def extract_dates(doc: Document) -> list[Timex]:
 def _with_mod(doc: Document, timex: Timex) -> Timex:
     mod = timex_mod(doc.text[timex.start : timex.end])
     return timex if mod is None else _replace(timex, mod=mod)
+
+
+EXTRACTOR = Extractor(name="dates", version="2", head="time", extract=extract_dates)

@@ -5,8 +5,9 @@ Every check reads a bounded window around the number, so the extractor stays lin
 
 from __future__ import annotations
 
-import bisect
 import re
+
+from service.core.spans import Span, SpanIndex
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -70,24 +71,14 @@ _NAME_COMMA_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+,[ \u00a0]$")
 _WINDOW = 24
 
 
-def blocked_spans(text: str) -> tuple[list[int], list[int]]:
-    """Return merged (starts, ends) of phone numbers, times, numeric dates and list markers."""
-    starts: list[int] = []
-    ends: list[int] = []
-    for match in _BLOCKED_RE.finditer(text):
-        if starts and match.start() <= ends[-1]:
-            ends[-1] = max(ends[-1], match.end())
-        else:
-            starts.append(match.start())
-            ends.append(match.end())
-    return starts, ends
+def blocked_spans(text: str) -> SpanIndex:
+    """Return the index of phone numbers, times, numeric dates and list markers in `text`."""
+    return SpanIndex(Span(start=m.start(), end=m.end()) for m in _BLOCKED_RE.finditer(text))
 
 
-def is_blocked(blocked: tuple[list[int], list[int]], start: int, end: int) -> bool:
+def is_blocked(blocked: SpanIndex, start: int, end: int) -> bool:
     """Return whether [start, end) overlaps a blocked span."""
-    starts, ends = blocked
-    i = bisect.bisect_left(starts, end)
-    return bool(i) and ends[i - 1] > start
+    return blocked.overlaps(Span(start=start, end=end))
 
 
 def is_identifier(text: str, start: int) -> bool:

@@ -13,6 +13,7 @@ import re
 import msgspec
 
 from service.core.document import Document
+from service.extractors.base import Extractor
 from service.extractors.quantities.context import (
     blocked_spans,
     follows_range_digit,
@@ -239,3 +240,6 @@ def _fraction_quantity(text: str, match: re.Match[str], blocked) -> Quantity | N
         normalized_value=round(value * 100, 10),
         normalized_unit="percent",
     )
+
+
+EXTRACTOR = Extractor(name="quantities", version="1", head="quantity", extract=extract_quantities)
