@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import torch
@@ -13,21 +12,11 @@ from litestar import Litestar, Request, Response, get, post
 from litestar.datastructures import State
 from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.spec import (
-    Components,
-    OpenAPIMediaType,
-    Operation,
-    Parameter,
-    RequestBody,
-    Schema,
-)
-from litestar.openapi.spec.enums import OpenAPIType
+from litestar.openapi.spec import Components
 
 from service import __version__
 from service.api.errors import NotReady, make_exception_handlers
 from service.api.formats import (
-    JSONLD,
-    NDJSON,
     Format,
     batch_response,
     batch_stream,
@@ -35,88 +24,15 @@ from service.api.formats import (
     single_response,
 )
 from service.api.metrics import CONTENT_TYPE, Metrics, MetricsMiddleware
-from service.api.requests import JSON, TEXT, decode_batch, decode_extract, media_type, read_body
+from service.api.openapi import BatchOperation, ExtractOperation, add_request_components
+from service.api.requests import decode_batch, decode_extract, media_type, read_body
 from service.serving.batcher import ExtractionRunner, Readiness, load_in_background
-from service.api.schemas import (
-    MAX_DATE_CHARS,
-    MAX_ID_CHARS,
-    MAX_URL_CHARS,
-    BatchResponse,
-    ExtractResponse,
-    HealthResponse,
-)
+from service.api.schemas import BatchResponse, ExtractResponse, HealthResponse
 from service.pipeline import Pipeline
 from service.settings import Settings
 from service.web.page import claims_page
 
 PipelineLoader = Callable[[Path], Pipeline]
-
-
-def _nullable_string(max_length: int, description: str) -> Schema:
-    return Schema(one_of=[Schema(type=OpenAPIType.STRING, max_length=max_length),
-                          Schema(type=OpenAPIType.NULL)], description=description)
-
-
-_DOCUMENT_SCHEMA = Schema(
-    type=OpenAPIType.OBJECT,
-    required=["text"],
-    additional_properties=False,
-    properties={
-        "text": Schema(type=OpenAPIType.STRING, description="The article text; offsets index it."),
-        "published_at": _nullable_string(MAX_DATE_CHARS, "ISO 8601 date or datetime of the article"),
-        "id": _nullable_string(MAX_ID_CHARS, "The caller's id, echoed back"),
-        "url": _nullable_string(MAX_URL_CHARS, "Where the article appeared"),
-        "min_score": Schema(one_of=[Schema(type=OpenAPIType.NUMBER, minimum=0, maximum=1),
-                                    Schema(type=OpenAPIType.NULL)],
-                            description="Leave out claims scoring below this (0 to 1)"),
-    },
-)
-
-
-_CLAIM_GRAPH = Schema(
-    type=OpenAPIType.OBJECT, required=["@context", "@graph"],
-    description="schema.org JSON-LD: the article's claims as `Claim` nodes in `@graph` (text, author, "
-                "datePublished, temporalCoverage, appearance, firstAppearance; score and offsets under "
-                "https://claimex.dev/ns# keys)",
-)
-
-
-def _document_formats(operation: Operation, jsonld: Schema, ndjson_line: str) -> None:
-    """Add the `format` query parameter and the JSON-LD and NDJSON response media types to the docs."""
-    operation.parameters = [*(operation.parameters or []), Parameter(
-        name="format", param_in="query", required=False,
-        schema=Schema(type=OpenAPIType.STRING, enum=[f.value for f in Format]),
-        description="Output format; wins over Accept (application/json, application/ld+json, "
-                    "application/x-ndjson or application/jsonl)",
-    )]
-    content = operation.responses["200"].content
-    content[JSONLD] = OpenAPIMediaType(schema=jsonld)
-    content[NDJSON] = OpenAPIMediaType(schema=Schema(type=OpenAPIType.STRING, description=ndjson_line))
-
-
-@dataclass
-class ExtractOperation(Operation):
-    """Documents the raw request body that the extract handler reads itself, and its output formats."""
-
-    def __post_init__(self) -> None:
-        self.request_body = RequestBody(required=True, content={
-            JSON: OpenAPIMediaType(schema=_DOCUMENT_SCHEMA),
-            f"{TEXT}; charset=utf-8": OpenAPIMediaType(schema=Schema(type=OpenAPIType.STRING)),
-        })
-        _document_formats(self, _CLAIM_GRAPH, "One line: the ExtractResponse JSON")
-
-
-@dataclass
-class BatchOperation(Operation):
-    """Documents the raw batch body that the batch handler reads itself, and its output formats."""
-
-    def __post_init__(self) -> None:
-        self.request_body = RequestBody(required=True, content={JSON: OpenAPIMediaType(schema=Schema(
-            type=OpenAPIType.OBJECT, required=["documents"], additional_properties=False,
-            properties={"documents": Schema(type=OpenAPIType.ARRAY, items=_DOCUMENT_SCHEMA)},
-        ))})
-        _document_formats(self, Schema(type=OpenAPIType.ARRAY, items=_CLAIM_GRAPH),
-                          "Streamed: one ExtractResponse JSON per line, in the order sent")
 
 
 @post("/v1/extract", operation_class=ExtractOperation, request_max_body_size=None, status_code=200,
@@ -177,7 +93,7 @@ def create_app(settings: Settings, load_pipeline: PipelineLoader = Pipeline.load
         yield
         await runner.close()
 
-    return Litestar(
+    app = Litestar(
         route_handlers=[extract, extract_batch, healthz, readyz, metrics, claims_page],
         state=State({"settings": settings, "runner": runner, "metrics": metrics_registry}),
         lifespan=[lifespan],
@@ -188,3 +104,5 @@ def create_app(settings: Settings, load_pipeline: PipelineLoader = Pipeline.load
         logging_config=None,
         debug=False,
     )
+    add_request_components(app.openapi_schema, settings)
+    return app

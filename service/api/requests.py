@@ -17,7 +17,7 @@ JSON = "application/json"
 TEXT = "text/plain"
 _EXTRACT_DECODER = msgspec.json.Decoder(ExtractRequest)
 _BATCH_DECODER = msgspec.json.Decoder(BatchRequest)
-_QUERY_FIELDS = ("published_at", "id", "url", "min_score")
+QUERY_FIELDS = ("published_at", "id", "url", "min_score")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +101,7 @@ def decode_extract(body: bytes, kind: str, params: Mapping[str, str], query: Map
             text = body.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise InvalidRequest(f"body is not valid UTF-8 (byte {exc.start})") from None
-        fields = {name: query[name] for name in _QUERY_FIELDS if name in query}
+        fields = {name: query[name] for name in QUERY_FIELDS if name in query}
         try:
             # Query values are strings: a lax conversion reads min_score=0.5 as a number.
             document = msgspec.convert({"text": text, **fields}, ExtractRequest, strict=False)

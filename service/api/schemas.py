@@ -25,16 +25,19 @@ class ResponseBase(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True
 
 
 class ExtractRequest(RequestBase):
-    text: str
-    published_at: Annotated[str, Meta(max_length=MAX_DATE_CHARS)] | None = None
-    id: Annotated[str, Meta(max_length=MAX_ID_CHARS)] | None = None
-    url: Annotated[str, Meta(max_length=MAX_URL_CHARS)] | None = None
-    # Leave out claims scoring below this.
-    min_score: Annotated[float, Meta(ge=0.0, le=1.0)] | None = None
+    text: Annotated[str, Meta(description="The article text; every offset indexes it")]
+    published_at: Annotated[str, Meta(
+        max_length=MAX_DATE_CHARS, description="ISO 8601 date or datetime of the article (anchors relative dates)",
+    )] | None = None
+    id: Annotated[str, Meta(max_length=MAX_ID_CHARS, description="The caller's id, echoed back")] | None = None
+    url: Annotated[str, Meta(max_length=MAX_URL_CHARS, description="Where the article appeared")] | None = None
+    min_score: Annotated[float, Meta(
+        ge=0.0, le=1.0, description="Leave out claims scoring below this",
+    )] | None = None
 
 
 class BatchRequest(RequestBase):
-    documents: list[ExtractRequest]
+    documents: Annotated[list[ExtractRequest], Meta(description="The articles, answered in this order")]
 
 
 class TextSpan(ResponseBase):

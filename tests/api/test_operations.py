@@ -3,12 +3,14 @@
 import threading
 
 import anyio
+import msgspec
 from litestar.testing import TestClient
 
 from service.api.app import create_app
 from service.api.errors import Overloaded
 from service.api.metrics import Metrics
 from service.api.requests import Job
+from service.api.schemas import MAX_ID_CHARS, BatchRequest, ExtractRequest
 from service.serving.batcher import ExtractionRunner
 from service.settings import Settings
 
@@ -127,9 +129,34 @@ def test_metrics_report_serving_vocabulary(client):
     assert 'route="/v1/extract",status="422"' in text
 
 
+def resolve(document: dict, schema: dict) -> dict:
+    """Return the component a `$ref` schema points to (or the schema itself)."""
+    ref = schema.get("$ref")
+    return document["components"]["schemas"][ref.rsplit("/", 1)[1]] if ref else schema
+
+
 def test_openapi_documents_both_body_media_types(client):
     schema = client.get("/schema/openapi.json").json()
-    body = schema["paths"]["/v1/extract"]["post"]["requestBody"]["content"]
+    operation = schema["paths"]["/v1/extract"]["post"]
+    body = operation["requestBody"]["content"]
     assert "application/json" in body and "text/plain; charset=utf-8" in body
-    assert body["application/json"]["schema"]["required"] == ["text"]
-    assert "/v1/extract/batch" in schema["paths"]
+    assert resolve(schema, body["application/json"]["schema"])["required"] == ["text"]
+    assert resolve(schema, body["text/plain; charset=utf-8"]["schema"])["type"] == "string"
+    query = {p["name"] for p in operation["parameters"] if p["in"] == "query"}
+    assert query == {"published_at", "id", "url", "min_score", "format"}
+    batch = schema["paths"]["/v1/extract/batch"]["post"]["requestBody"]["content"]["application/json"]
+    documents = resolve(schema, batch["schema"])["properties"]["documents"]
+    assert resolve(schema, documents["items"]) == resolve(schema, body["application/json"]["schema"])
+
+
+def test_openapi_request_schemas_are_generated_from_the_structs(client):
+    # Each request component is what msgspec generates from its Struct, so the two cannot drift apart.
+    document = client.get("/schema/openapi.json").json()
+    _, generated = msgspec.json.schema_components([ExtractRequest, BatchRequest],
+                                                  ref_template="#/components/schemas/{name}")
+    for name in ("ExtractRequest", "BatchRequest"):
+        published = document["components"]["schemas"][name]
+        assert published["properties"].keys() == generated[name]["properties"].keys()
+        assert published["required"] == generated[name]["required"]
+        assert published["additionalProperties"] is False
+    assert document["components"]["schemas"]["ExtractRequest"]["properties"]["id"]["anyOf"][0]["maxLength"] == MAX_ID_CHARS

@@ -1,0 +1,112 @@
+"""What the OpenAPI document needs beyond what Litestar derives from the handlers.
+
+The handlers read their bodies themselves (JSON or text/plain), so Litestar sees no
+request type. The request schemas are generated from the msgspec Structs in schemas.py,
+never restated here; the operations below only add what a Struct cannot say: the
+text/plain alternative, its query fields, and the `format` parameter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import msgspec
+from litestar.openapi.spec import (
+    OpenAPI,
+    OpenAPIMediaType,
+    Operation,
+    Parameter,
+    Reference,
+    RequestBody,
+    Schema,
+)
+from litestar.openapi.spec.enums import OpenAPIType
+
+from service.api.formats import JSONLD, NDJSON, Format
+from service.api.requests import JSON, QUERY_FIELDS, TEXT
+from service.api.schemas import BatchRequest, ExtractRequest
+from service.settings import Settings
+
+_REF_TEMPLATE = "#/components/schemas/{name}"
+# The text/plain body of POST /v1/extract: ExtractRequest's `text` on its own.
+PLAIN_TEXT = "ArticleText"
+PLAIN_TEXT_MEDIA_TYPE = f"{TEXT}; charset=utf-8"
+
+
+def request_components(settings: Settings) -> dict[str, dict[str, Any]]:
+    """Return the JSON Schemas of the request bodies by component name, generated from the Structs."""
+    _, components = msgspec.json.schema_components([ExtractRequest, BatchRequest], ref_template=_REF_TEMPLATE)
+    components[PLAIN_TEXT] = dict(components[ExtractRequest.__name__]["properties"]["text"])
+    return components
+
+
+def add_request_components(openapi: OpenAPI, settings: Settings) -> None:
+    """Add the request schemas to a built document (Litestar fills `components.schemas` itself)."""
+    openapi.components.schemas.update(request_components(settings))
+
+
+def _ref(name: str) -> Reference:
+    return Reference(ref=_REF_TEMPLATE.format(name=name))
+
+
+def _query_fields() -> list[Parameter]:
+    """Return ExtractRequest's fields other than `text` as the query parameters of a text/plain body."""
+    _, components = msgspec.json.schema_components([ExtractRequest], ref_template=_REF_TEMPLATE)
+    properties = components[ExtractRequest.__name__]["properties"]
+    parameters = []
+    for name in QUERY_FIELDS:
+        # A query value is never null: document the non-null branch of `T | None`.
+        schema = next(s for s in properties[name]["anyOf"] if s.get("type") != "null")
+        parameters.append(Parameter(
+            name=name, param_in="query", required=False, schema=schema,
+            description=f"{schema.get('description', name)} (for a text/plain body; a JSON body carries it)",
+        ))
+    return parameters
+
+
+_FORMAT = Parameter(
+    name="format", param_in="query", required=False,
+    schema=Schema(type=OpenAPIType.STRING, enum=[f.value for f in Format]),
+    description="Output format; wins over Accept (application/json, application/ld+json, "
+                "application/x-ndjson or application/jsonl)",
+)
+_CLAIM_GRAPH = Schema(
+    type=OpenAPIType.OBJECT, required=["@context", "@graph"],
+    description="schema.org JSON-LD: the article's claims as `Claim` nodes in `@graph` (text, author, "
+                "datePublished, temporalCoverage, appearance, firstAppearance; score and offsets under "
+                "https://claimex.dev/ns# keys)",
+)
+
+
+def _document_formats(operation: Operation, jsonld: Schema, ndjson_line: str) -> None:
+    """Add the JSON-LD and NDJSON media types to the 200 response."""
+    content = operation.responses["200"].content
+    content[JSONLD] = OpenAPIMediaType(schema=jsonld)
+    content[NDJSON] = OpenAPIMediaType(schema=Schema(type=OpenAPIType.STRING, description=ndjson_line))
+
+
+@dataclass
+class ExtractOperation(Operation):
+    """POST /v1/extract: a JSON ExtractRequest or a text/plain article with its fields in the query."""
+
+    def __post_init__(self) -> None:
+        self.request_body = RequestBody(required=True, content={
+            JSON: OpenAPIMediaType(schema=_ref(ExtractRequest.__name__)),
+            PLAIN_TEXT_MEDIA_TYPE: OpenAPIMediaType(schema=_ref(PLAIN_TEXT)),
+        })
+        self.parameters = [*(self.parameters or []), *_query_fields(), _FORMAT]
+        _document_formats(self, _CLAIM_GRAPH, "One line: the ExtractResponse JSON")
+
+
+@dataclass
+class BatchOperation(Operation):
+    """POST /v1/extract/batch: a JSON BatchRequest."""
+
+    def __post_init__(self) -> None:
+        self.request_body = RequestBody(required=True, content={
+            JSON: OpenAPIMediaType(schema=_ref(BatchRequest.__name__)),
+        })
+        self.parameters = [*(self.parameters or []), _FORMAT]
+        _document_formats(self, Schema(type=OpenAPIType.ARRAY, items=_CLAIM_GRAPH),
+                          "Streamed: one ExtractResponse JSON per line, in the order sent")
