@@ -35,25 +35,25 @@ from service.web.page import claims_page
 PipelineLoader = Callable[[Path], Pipeline]
 
 
-@post("/v1/extract", operation_class=ExtractOperation, request_max_body_size=None, status_code=200,
+@post("/v1/extract", operation_class=ExtractOperation, status_code=200,
       summary="Extract quantities, dates, attributions and claims from one article")
 async def extract(request: Request, state: State) -> Response[ExtractResponse]:
     settings: Settings = state.settings
     representation = negotiate_request(request)
     kind, params = media_type(request)
-    body = await read_body(request, settings.max_body_bytes)
+    body = await read_body(request, settings)
     job = decode_extract(body, kind, params, request.query_params, settings)
     (response,) = await state.runner.extract([job])
     return single_response(representation, response, job)
 
 
-@post("/v1/extract/batch", operation_class=BatchOperation, request_max_body_size=None, status_code=200,
+@post("/v1/extract/batch", operation_class=BatchOperation, status_code=200,
       summary="Extract from several articles; results in the order sent")
 async def extract_batch(request: Request, state: State) -> Response[BatchResponse]:
     settings: Settings = state.settings
     representation = negotiate_request(request)
     kind, _ = media_type(request)
-    body = await read_body(request, settings.max_body_bytes)
+    body = await read_body(request, settings)
     jobs = decode_batch(body, kind, settings)
     if representation.format is Format.NDJSON:
         return batch_stream(representation, state.runner.submit_each(jobs), request.url.path)
@@ -98,6 +98,8 @@ def create_app(settings: Settings, load_pipeline: PipelineLoader = Pipeline.load
         state=State({"settings": settings, "runner": runner, "metrics": metrics_registry}),
         lifespan=[lifespan],
         exception_handlers=make_exception_handlers(settings.retry_after_seconds),
+        # Litestar refuses a body over the limit from its Content-Length, or as soon as the bytes read pass it.
+        request_max_body_size=settings.max_body_bytes,
         middleware=[DefineMiddleware(MetricsMiddleware, metrics=metrics_registry)],
         openapi_config=OpenAPIConfig(title="claimex", version=__version__, path="/schema",
                                      components=Components()),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import msgspec
 from litestar import Request
+from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 
 from service.api.errors import EmptyText, InvalidRequest, PayloadTooLarge, UnsupportedMediaType
 from service.api.schemas import BatchRequest, ExtractRequest
@@ -44,18 +45,15 @@ def media_type(request: Request) -> tuple[str, dict[str, str]]:
     return kind.strip().lower(), params
 
 
-async def read_body(request: Request, limit: int) -> bytes:
-    """Return the request body; raise PayloadTooLarge as soon as it passes `limit` bytes."""
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise PayloadTooLarge(f"request body is {declared} bytes; the limit is {limit}")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise PayloadTooLarge(f"request body exceeds the limit of {limit} bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
+async def read_body(request: Request, settings: Settings) -> bytes:
+    """Return the request body; raise PayloadTooLarge past the app's `request_max_body_size`.
+
+    Litestar enforces that limit, from Content-Length before reading and on the bytes read.
+    """
+    try:
+        return await request.body()
+    except RequestEntityTooLarge:
+        raise PayloadTooLarge(f"request body exceeds the limit of {settings.max_body_bytes} bytes") from None
 
 
 def parse_published_at(value: str | None) -> dt.date | None:

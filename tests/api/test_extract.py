@@ -185,6 +185,16 @@ def test_body_over_the_limit_is_413(small_client):
     problem(small_client.post("/v1/extract", json={"text": "word " * 1000}), 413)
 
 
+def test_streamed_body_over_the_limit_is_413_without_content_length(small_client):
+    def chunks():
+        yield b'{"text": "'
+        yield b"word " * 1000
+        yield b'"}'
+
+    body = problem(small_client.post("/v1/extract", content=chunks(), headers={"Content-Type": "application/json"}), 413)
+    assert body["type"].endswith("/payload-too-large") and "2000 bytes" in body["detail"]
+
+
 def test_text_over_the_limit_is_413(small_client):
     problem(small_client.post("/v1/extract", json={"text": "é" * 501}), 413)
 
