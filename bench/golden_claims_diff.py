@@ -19,13 +19,13 @@ from pathlib import Path
 import msgspec
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path.insert(0, str(ROOT))
 
+from models.scoring.golden_claims import CHECKED, GOLDEN, article_text, field_problems  # noqa: E402
 from service.api.requests import Job  # noqa: E402
 from service.serving.batcher import run_jobs  # noqa: E402
 from service.pipeline import Pipeline  # noqa: E402
 from service.settings import DEFAULT_MODEL_PATH  # noqa: E402
-from test_golden_claims import CHECKED, GOLDEN, article_text, field_problems  # noqa: E402
 
 
 def claim_line(body: dict, rank: int, claim: dict) -> str:

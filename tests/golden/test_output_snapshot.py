@@ -21,11 +21,11 @@ from pathlib import Path
 import msgspec
 import pytest
 
+from models.scoring.golden_claims import BY_ARTICLE, PAGE_ARTICLE, build_page
 from service.api.requests import Job
 from service.serving.batcher import run_jobs
 from service.pipeline import Pipeline
 from service.settings import DEFAULT_MODEL_PATH
-from test_golden_claims import BY_ARTICLE, PAGE_ARTICLE, build_page
 
 pytestmark = pytest.mark.model
 
