@@ -64,9 +64,12 @@ class Pipeline:
 
     @classmethod
     def load(cls, model_path: Path) -> Pipeline:
-        """Return the pipeline with its models loaded from `model_path`; raise if unusable."""
-        return cls(ClaimTagger.load(model_path / TAGGER_DIR),
-                   CheckworthinessModel.load(model_path / CHECKWORTHINESS_DIR))
+        """Return the pipeline with its models loaded from `model_path`; raise
+        ModelArtifactError if either is unusable or the head reads another tagger."""
+        tagger = ClaimTagger.load(model_path / TAGGER_DIR)
+        checkworthiness = CheckworthinessModel.load(model_path / CHECKWORTHINESS_DIR)
+        checkworthiness.check_reads(tagger.name, tagger.version)
+        return cls(tagger, checkworthiness)
 
     def warm_up(self) -> None:
         """Run one extraction end to end so the first request pays no start-up cost."""
@@ -80,20 +83,26 @@ class Pipeline:
     def extract_many(self, documents: list[tuple[str, dt.date | None]]) -> list[Extraction]:
         """Return the extraction of each (text, published_at), in order.
 
-        The tagger and the check-worthiness encoder each run once over the whole
-        batch, so concurrent requests share their forward passes.
+        The encoder runs once per window of the whole batch, so concurrent requests
+        share forward passes; the span heads and the check-worthiness head read the
+        same hidden states.
         """
         anchored = [_anchored_document(text, published_at) for text, published_at in documents]
-        tagged = self.tagger.tag_many([doc.text for doc, _ in anchored])
-        extractions = [_extract_rules(doc, source, spans) for (doc, source), spans in zip(anchored, tagged)]
-        # Only sentences that carry a claim are worth the encoder's time.
-        scores = iter(self.checkworthiness.score(
-            [e.document.text[c.start : c.end] for e in extractions for c in e.claims]
-        ))
+        passes = self.tagger.run_many([doc.text for doc, _ in anchored])
+        extractions = [_extract_rules(doc, source, output.spans)
+                       for (doc, source), output in zip(anchored, passes, strict=True)]
+        # Only sentences that carry a claim are scored.
+        vectors = [output.pooled(c.start, c.end) for e, output in zip(extractions, passes) for c in e.claims]
+        scores = iter(self.checkworthiness.score(vectors))
         return [
             dataclasses.replace(e, claims=with_checkworthiness(e.claims, [next(scores) for _ in e.claims]))
             for e in extractions
         ]
+
+    def score_sentences(self, sentences: list[str]) -> list[float]:
+        """Return the check-worthiness of each sentence read alone, as a document of its own."""
+        passes = self.tagger.run_many(sentences)
+        return self.checkworthiness.score([p.pooled(0, len(s)) for p, s in zip(passes, sentences, strict=True)])
 
 
 def _anchored_document(text: str, published_at: dt.date | None) -> tuple[Document, AnchorSource | None]:

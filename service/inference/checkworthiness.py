@@ -1,7 +1,10 @@
-"""Check-worthiness of sentences: a small MLP head over the base encoder's embeddings.
+"""Check-worthiness of sentences: a small MLP head over the claim tagger's hidden states.
 
-The head is trained by `python -m models.train_checkworthiness` on ClaimBuster and
-stored in `models/checkworthiness/` (the head only, never the base). Scores are
+The head reads the same forward pass as the tagger's span heads (one encoder pass per
+window, one copy of the weights): a sentence's vector is the mean of its word pieces'
+states, L2-normalized (`TaggerOutput.pooled`). It is trained by
+`python -m models.train_checkworthiness` on ClaimBuster over the shipped tagger's states
+and stored in `models/checkworthiness/` (the head only), which names the tagger it reads. Scores are
 calibrated so that 0.5 is the decision point: the raw logit is shifted by the logit
 of the threshold chosen in training and scaled by a slope fit in training
 (`config.json`: `threshold`, `slope`), since the service blends them as probabilities.
@@ -10,13 +13,13 @@ of the threshold chosen in training and scaled by a slope fit in training
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import torch
 
 from service.inference.artifact import ModelArtifactError, read_artifact
-from service.inference.encoder import SentenceEncoder
 
 HEAD_FILE = "head.safetensors"
 
@@ -50,17 +53,18 @@ def calibrated(logits: torch.Tensor, threshold: float, slope: float = 1.0) -> to
 
 @dataclass(frozen=True, slots=True)
 class CheckworthinessModel:
-    """Scores sentences in [0, 1]; higher means more worth checking, 0.5 is the decision point."""
+    """Scores sentence vectors in [0, 1]; higher means more worth checking, 0.5 is the decision point."""
 
-    encoder: SentenceEncoder
     head: CheckworthinessHead
     threshold: float
     slope: float
+    # The (name, version) of the tagger whose hidden states the head was trained on.
+    features: tuple[str, str]
     name: str
     version: str
 
     @classmethod
-    def load(cls, artifact_dir: Path, encoder: SentenceEncoder | None = None) -> CheckworthinessModel:
+    def load(cls, artifact_dir: Path) -> CheckworthinessModel:
         """Return the model from `artifact_dir`; raise ModelArtifactError if unusable."""
         artifact = read_artifact(artifact_dir, HEAD_FILE, "check-worthiness")
         config = artifact.config
@@ -70,14 +74,21 @@ class CheckworthinessModel:
         try:
             head = CheckworthinessHead(config["head"]["dims"], config["head"]["hidden"])
             head.load_state_dict(artifact.weights())
-        except (KeyError, RuntimeError) as error:
+            features = (config["features"]["tagger"], config["features"]["tagger_version"])
+        except (KeyError, TypeError, RuntimeError) as error:
             raise ModelArtifactError(f"head in {artifact_dir} does not match its config: {error}") from error
-        return cls(encoder or SentenceEncoder.load(), head.eval(), threshold, slope, artifact.name, artifact.version)
+        return cls(head.eval(), threshold, slope, features, artifact.name, artifact.version)
 
-    def score(self, sentences: list[str]) -> list[float]:
-        """Return one calibrated check-worthiness probability per sentence."""
-        if not sentences:
+    def check_reads(self, tagger_name: str, tagger_version: str) -> None:
+        """Raise ModelArtifactError unless the head was trained on this tagger's states."""
+        if self.features != (tagger_name, tagger_version):
+            raise ModelArtifactError(f"check-worthiness head trained on {self.features[0]} {self.features[1]}, "
+                                     f"loaded tagger is {tagger_name} {tagger_version}")
+
+    def score(self, vectors: Sequence[torch.Tensor]) -> list[float]:
+        """Return one calibrated check-worthiness probability per sentence vector
+        (`TaggerOutput.pooled`)."""
+        if not vectors:
             return []
-        embeddings = self.encoder.embed(sentences)
         with torch.inference_mode():
-            return calibrated(self.head(embeddings), self.threshold, self.slope).tolist()
+            return calibrated(self.head(torch.stack(list(vectors))), self.threshold, self.slope).tolist()

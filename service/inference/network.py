@@ -31,6 +31,15 @@ class TaggerNetwork(nn.Module):
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
                 casing_ids: torch.Tensor) -> dict[str, torch.Tensor]:
+        """Return per-piece BIO logits of each head."""
+        return self.label_logits(self.hidden_states(input_ids, attention_mask, casing_ids))
+
+    def hidden_states(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                      casing_ids: torch.Tensor) -> torch.Tensor:
+        """Return the encoder's last hidden states, (batch, pieces, hidden): what every head reads."""
         embeddings = self.encoder.embeddings.word_embeddings(input_ids) + self.casing(casing_ids)
-        hidden = self.encoder(inputs_embeds=embeddings, attention_mask=attention_mask).last_hidden_state
+        return self.encoder(inputs_embeds=embeddings, attention_mask=attention_mask).last_hidden_state
+
+    def label_logits(self, hidden: torch.Tensor) -> dict[str, torch.Tensor]:
+        """Return per-piece BIO logits of each head from the hidden states."""
         return {name: head(hidden) for name, head in self.heads.items()}

@@ -8,7 +8,6 @@ per-piece labels into character spans. Nothing is cut at 512 tokens.
 from __future__ import annotations
 
 import bisect
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,14 +18,14 @@ from service.core.spans import TaggedSpan
 from service.inference.artifact import ModelArtifactError, read_artifact
 from service.inference.bio import bio_labels, decode_bio
 from service.inference.casing import casing_ids
-from service.inference.encoder import Precision, base_model_dir, cpu_precision
+from service.inference.encoder import Precision, base_model_dir, device_precision, inference_device
 from service.inference.lora import add_adapters, merge_adapters
 from service.inference.network import TaggerNetwork
-from service.inference.windows import owned_ranges, plan_windows
+from service.inference.windows import owned_ranges, plan_windows, token_budget_batches
 
 WEIGHTS_FILE = "adapter.safetensors"
-# Windows per forward pass: 8 x 256 pieces keeps one pass near 2,048 tokens.
-WINDOWS_PER_FORWARD = 8
+# Padded word pieces per forward pass: 8 full windows of 256, or many short texts' windows.
+TOKEN_BUDGET = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +35,26 @@ class Encoded:
     input_ids: list[int]
     offsets: list[tuple[int, int]]
     casing: list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class TaggerOutput:
+    """One text's pass through the tagger: its spans per head, and the encoder's hidden
+    state of every word piece (from the window that owns it), which the sentence heads
+    pool instead of running an encoder of their own."""
+
+    spans: dict[str, list[TaggedSpan]]
+    # (pieces, hidden) float32.
+    hidden: torch.Tensor
+    piece_starts: list[int]
+
+    def pooled(self, start: int, end: int) -> torch.Tensor:
+        """Return the L2-normalized mean hidden state of the pieces starting in [start, end)
+        (zeros where none does)."""
+        first, last = bisect.bisect_left(self.piece_starts, start), bisect.bisect_left(self.piece_starts, end)
+        if last <= first:
+            return torch.zeros(self.hidden.shape[1])
+        return torch.nn.functional.normalize(self.hidden[first:last].mean(dim=0), dim=0)
 
 
 @dataclass(frozen=True)
@@ -48,6 +67,7 @@ class ClaimTagger:
     window: int
     stride: int
     precision: Precision
+    device: torch.device
     name: str
     version: str
 
@@ -66,9 +86,10 @@ class ClaimTagger:
         if unexpected or trained & set(missing):
             raise ModelArtifactError(f"artifact does not fit the network: {unexpected or missing}")
         merge_adapters(network.encoder)
-        network.eval()
+        device = inference_device()
+        network.to(device).eval()
         tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
-        return cls(network, tokenizer, heads, config["window"], config["stride"], cpu_precision(),
+        return cls(network, tokenizer, heads, config["window"], config["stride"], device_precision(device), device,
                    artifact.name, artifact.version)
 
     def encode(self, text: str) -> Encoded:
@@ -84,48 +105,54 @@ class ClaimTagger:
 
     def tag_many(self, texts: list[str]) -> list[dict[str, list[TaggedSpan]]]:
         """Return, for each text, the spans per head; all texts' windows share forward passes."""
+        return [output.spans for output in self.run_many(texts)]
+
+    def run_many(self, texts: list[str]) -> list[TaggerOutput]:
+        """Return each text's spans and piece hidden states; all texts' windows share forward passes."""
         encoded = [self.encode(text) for text in texts]
         plans = [plan_windows(len(e.input_ids), self.window - 2, self.stride) if e.input_ids else []
                  for e in encoded]
         jobs = [(i, window) for i, plan in enumerate(plans) for window in plan]
-        probs = [
-            p
-            for first in range(0, len(jobs), WINDOWS_PER_FORWARD)
-            for p in self._forward(encoded, jobs[first : first + WINDOWS_PER_FORWARD])
-        ]
+        # Windows of like length run together (little padding), up to the token budget.
+        outputs: list = [None] * len(jobs)
+        for batch in token_budget_batches([end - start + 2 for _, (start, end) in jobs], TOKEN_BUDGET):
+            for index, output in zip(batch, self._forward(encoded, [jobs[i] for i in batch]), strict=True):
+                outputs[index] = output
         results, cursor = [], 0
         for e, plan in zip(encoded, plans, strict=True):
-            results.append(self._decode(e, plan, probs[cursor : cursor + len(plan)]))
+            results.append(self._decode(e, plan, outputs[cursor : cursor + len(plan)]))
             cursor += len(plan)
         return results
 
     def _decode(self, encoded: Encoded, windows: list[tuple[int, int]],
-                window_probs: list[dict[str, torch.Tensor]]) -> dict[str, list[TaggedSpan]]:
-        """Return the spans per head of one text from its windows' probabilities."""
-        if not windows:
-            return {name: [] for name in self.heads}
-        ranges = owned_ranges(windows)
+                window_outputs: list[tuple[dict[str, torch.Tensor], torch.Tensor]]) -> TaggerOutput:
+        """Return one text's spans per head and piece hidden states from its windows' outputs."""
         piece_starts = [start for start, _ in encoded.offsets]
-        result = {}
+        if not windows:
+            return TaggerOutput({name: [] for name in self.heads},
+                                torch.zeros((0, self.network.encoder.config.hidden_size)), piece_starts)
+        ranges = owned_ranges(windows)
+
+        def owned(values: list[torch.Tensor]) -> torch.Tensor:
+            return torch.cat([value[first - start : last - start]
+                              for value, (start, _), (first, last) in zip(values, windows, ranges)])
+
+        spans = {}
         for name, labels in self.heads.items():
             names = bio_labels(labels)
-            probs = torch.cat([
-                probs[name][first - start : last - start]
-                for probs, (start, _), (first, last) in zip(window_probs, windows, ranges)
-            ])
-            best, ids = probs.max(dim=-1)
+            best, ids = owned([probs[name] for probs, _ in window_outputs]).max(dim=-1)
             tags = [names[i] for i in ids.tolist()]
-            result[name] = [
+            spans[name] = [
                 TaggedSpan(start, end, label, _mean_over(best, piece_starts, start, end))
                 for start, end, label in decode_bio(tags, encoded.offsets)
             ]
-        return result
+        return TaggerOutput(spans, owned([hidden for _, hidden in window_outputs]), piece_starts)
 
     @torch.inference_mode()
     def _forward(self, encoded: list[Encoded], jobs: list[tuple[int, tuple[int, int]]]
-                 ) -> list[dict[str, torch.Tensor]]:
-        """Return per-piece label probabilities of each (text index, window) job, special
-        tokens stripped; the windows run as one padded batch."""
+                 ) -> list[tuple[dict[str, torch.Tensor], torch.Tensor]]:
+        """Return per-piece label probabilities and hidden states of each (text index,
+        window) job, special tokens stripped; the windows run as one padded batch."""
         cls, sep = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id
         windows = [window for _, window in jobs]
         width = max(end - start for start, end in windows) + 2
@@ -137,10 +164,15 @@ class ClaimTagger:
             ids[row, :length] = torch.tensor([cls, *encoded[text].input_ids[start:end], sep])
             casing[row, 1 : length - 1] = torch.tensor(encoded[text].casing[start:end])
             mask[row, :length] = 1
-        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.precision is Precision.BF16):
-            logits = self.network(ids, mask, casing)
+        ids, mask, casing = ids.to(self.device), mask.to(self.device), casing.to(self.device)
+        with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.precision is Precision.BF16):
+            hidden = self.network.hidden_states(ids, mask, casing)
+            logits = self.network.label_logits(hidden)
+        hidden = hidden.float().cpu()
+        probs = {name: torch.softmax(value.float(), dim=-1).cpu() for name, value in logits.items()}
         return [
-            {name: torch.softmax(value[row, 1 : end - start + 1].float(), dim=-1) for name, value in logits.items()}
+            ({name: value[row, 1 : end - start + 1] for name, value in probs.items()},
+             hidden[row, 1 : end - start + 1])
             for row, (start, end) in enumerate(windows)
         ]
 

@@ -39,3 +39,22 @@ def owned_ranges(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
         ranges.append((start, stop))
         start = stop
     return ranges
+
+
+def token_budget_batches(lengths: list[int], budget: int) -> list[list[int]]:
+    """Return index batches, shortest first, each with rows x longest row <= budget.
+
+    Sorting by length keeps padding (wasted work) small; the budget bounds the
+    memory and latency of one forward pass. A row longer than the budget goes alone.
+    """
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in order:
+        if current and (len(current) + 1) * lengths[index] > budget:
+            batches.append(current)
+            current = []
+        current.append(index)
+    if current:
+        batches.append(current)
+    return batches

@@ -1,4 +1,5 @@
-"""The check-worthiness model: loads from the committed artifact, refuses a broken one, ranks sentences sensibly."""
+"""The check-worthiness head: loads from the committed artifact, reads the shipped tagger's
+states, refuses a broken artifact or one trained on another tagger, ranks sentences sensibly."""
 
 import json
 import shutil
@@ -8,6 +9,7 @@ import torch
 
 from service.inference.artifact import CONFIG_FILE, ModelArtifactError
 from service.inference.checkworthiness import CheckworthinessModel
+from service.pipeline import Pipeline
 from service.settings import DEFAULT_MODEL_PATH
 
 pytestmark = pytest.mark.model
@@ -15,8 +17,17 @@ ARTIFACT = DEFAULT_MODEL_PATH / "checkworthiness"
 
 
 @pytest.fixture(scope="module")
-def model() -> CheckworthinessModel:
-    return CheckworthinessModel.load(ARTIFACT)
+def pipeline() -> Pipeline:
+    return Pipeline.load(DEFAULT_MODEL_PATH)
+
+
+@pytest.fixture(scope="module")
+def model(pipeline) -> CheckworthinessModel:
+    return pipeline.checkworthiness
+
+
+def vectors(pipeline, sentences):
+    return [p.pooled(0, len(s)) for p, s in zip(pipeline.tagger.run_many(sentences), sentences)]
 
 
 def test_artifact_is_small_and_names_its_base():
@@ -26,21 +37,21 @@ def test_artifact_is_small_and_names_its_base():
     assert 0.0 < config["threshold"] < 1.0 and config["slope"] > 0.0
 
 
-def test_factual_claims_outscore_chatter(model):
+def test_factual_claims_outscore_chatter(pipeline):
     claims = ["Unemployment fell to 4.2 percent last year, the lowest rate since 1969.",
               "The program cost taxpayers $2.4 billion in 2019."]
     chatter = ["Thank you very much, it is great to be here tonight.", "Well, I think that's right."]
-    scores = model.score(claims + chatter)
+    scores = pipeline.score_sentences(claims + chatter)
     assert all(0.0 <= s <= 1.0 for s in scores)
     assert min(scores[:2]) > max(scores[2:])
 
 
-def test_score_is_one_half_where_the_raw_score_meets_the_threshold(model):
+def test_score_is_one_half_where_the_raw_score_meets_the_threshold(pipeline, model):
     sentences = ["The program cost taxpayers $2.4 billion in 2019.", "Well, I think that's right."]
-    embeddings = model.encoder.embed(sentences)
+    embeddings = vectors(pipeline, sentences)
     with torch.inference_mode():
-        raw = torch.sigmoid(model.head(embeddings)).tolist()
-    scores = model.score(sentences)
+        raw = torch.sigmoid(model.head(torch.stack(embeddings))).tolist()
+    scores = model.score(embeddings)
     for r, s in zip(raw, scores):
         assert (r >= model.threshold) == (s >= 0.5)
     shift = torch.logit(torch.tensor(model.threshold))
@@ -71,9 +82,31 @@ def test_head_that_does_not_match_its_config_is_refused(tmp_path, model):
     config["head"]["hidden"] += 1
     (broken / CONFIG_FILE).write_text(json.dumps(config))
     with pytest.raises(ModelArtifactError, match="does not match"):
-        CheckworthinessModel.load(broken, encoder=model.encoder)
+        CheckworthinessModel.load(broken)
     config["head"]["hidden"] -= 1
     for field, value in (("threshold", 1.0), ("slope", 0.0)):
         (broken / CONFIG_FILE).write_text(json.dumps({**config, field: value}))
         with pytest.raises(ModelArtifactError, match="out of range"):
-            CheckworthinessModel.load(broken, encoder=model.encoder)
+            CheckworthinessModel.load(broken)
+
+
+def test_a_head_trained_on_another_tagger_is_refused(model, tmp_path):
+    model.check_reads(*model.features)
+    with pytest.raises(ModelArtifactError, match="loaded tagger is claimex-claim-tagger 9.9"):
+        model.check_reads("claimex-claim-tagger", "9.9")
+    broken = tmp_path / "checkworthiness"
+    shutil.copytree(ARTIFACT, broken)
+    config = json.loads((broken / CONFIG_FILE).read_text())
+    del config["features"]
+    (broken / CONFIG_FILE).write_text(json.dumps(config))
+    with pytest.raises(ModelArtifactError, match="does not match"):
+        CheckworthinessModel.load(broken)
+
+
+def test_a_sentence_scores_the_same_from_its_document_pass(pipeline):
+    """The claim's score comes from the document's pass: a one-sentence document scores
+    as the sentence alone does."""
+    sentence = "The program cost taxpayers $2.4 billion in 2019, officials said on Monday."
+    (extraction,) = pipeline.extract_many([(sentence, None)])
+    (claim,) = extraction.claims
+    assert claim.score_parts.model == pytest.approx(pipeline.score_sentences([sentence])[0], abs=1e-4)

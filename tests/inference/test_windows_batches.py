@@ -1,9 +1,9 @@
-"""Token-budget batching of sentences for the encoder (no model needed)."""
+"""Token-budget batching of tagger windows (no model needed)."""
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.inference.encoder import token_budget_batches
+from service.inference.windows import token_budget_batches
 
 
 def test_short_rows_share_a_batch_and_long_rows_go_alone():
