@@ -11,6 +11,8 @@ from prometheus_client.exposition import CONTENT_TYPE_LATEST
 _LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 _BATCH_BUCKETS = (1, 2, 4, 8, 16, 32, 64)
 CONTENT_TYPE = CONTENT_TYPE_LATEST
+# nginx's status for a request whose client closed the connection before the response started.
+CLIENT_CLOSED_REQUEST = 499
 
 
 @dataclass(frozen=True)
@@ -55,17 +57,26 @@ class MetricsMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        status = {"code": 500}
+        status = {"code": 500, "started": False}
+
+        async def note_disconnect():
+            message = await receive()
+            if message["type"] == "http.disconnect" and not status["started"]:
+                # Whatever the app answers now reaches nobody: count it as nginx does.
+                status["code"] = CLIENT_CLOSED_REQUEST
+            return message
 
         async def record_status(message) -> None:
             if message["type"] == "http.response.start":
-                status["code"] = message["status"]
+                status["started"] = True
+                if status["code"] != CLIENT_CLOSED_REQUEST:
+                    status["code"] = message["status"]
             await send(message)
 
         started = time.perf_counter()
         self.metrics.in_flight.inc()
         try:
-            await self.app(scope, receive, record_status)
+            await self.app(scope, note_disconnect, record_status)
         finally:
             self.metrics.in_flight.dec()
             route = scope.get("path_template") or "unmatched"

@@ -8,9 +8,16 @@ from dataclasses import dataclass
 
 import msgspec
 from litestar import Request
+from litestar.exceptions import InternalServerException
 from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 
-from service.api.errors import EmptyText, InvalidRequest, PayloadTooLarge, UnsupportedMediaType
+from service.api.errors import (
+    ClientDisconnected,
+    EmptyText,
+    InvalidRequest,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+)
 from service.api.schemas import BatchRequest, ExtractRequest
 from service.settings import Settings
 
@@ -49,11 +56,15 @@ async def read_body(request: Request, settings: Settings) -> bytes:
     """Return the request body; raise PayloadTooLarge past the app's `request_max_body_size`.
 
     Litestar enforces that limit, from Content-Length before reading and on the bytes read.
+    Raise ClientDisconnected if the client leaves before the body's end.
     """
     try:
         return await request.body()
     except RequestEntityTooLarge:
         raise PayloadTooLarge(f"request body exceeds the limit of {settings.max_body_bytes} bytes") from None
+    except InternalServerException:
+        # What Litestar raises on an http.disconnect before the body's end: the client left.
+        raise ClientDisconnected("the client closed the connection before sending the whole body") from None
 
 
 def parse_published_at(value: str | None) -> dt.date | None:
@@ -86,11 +97,7 @@ def decode_extract(body: bytes, kind: str, params: Mapping[str, str], query: Map
                    settings: Settings) -> Job:
     """Return the Job of a POST /v1/extract body of media type `kind`."""
     if kind == JSON:
-        try:
-            document = _EXTRACT_DECODER.decode(body)
-        except msgspec.DecodeError as exc:
-            raise InvalidRequest(_decode_message(exc)) from None
-        return validate_job(document, settings)
+        return validate_job(_decode_json(_EXTRACT_DECODER, body), settings)
     if kind == TEXT:
         charset = params.get("charset", "utf-8")
         if charset not in ("utf-8", "utf8"):
@@ -113,10 +120,7 @@ def decode_batch(body: bytes, kind: str, settings: Settings) -> list[Job]:
     """Return the Jobs of a POST /v1/extract/batch body, in order."""
     if kind != JSON:
         raise UnsupportedMediaType(f"send {JSON}, not {kind or 'no Content-Type'}")
-    try:
-        batch = _BATCH_DECODER.decode(body)
-    except msgspec.DecodeError as exc:
-        raise InvalidRequest(_decode_message(exc)) from None
+    batch = _decode_json(_BATCH_DECODER, body)
     if not batch.documents:
         raise EmptyText("documents is empty")
     if len(batch.documents) > settings.max_batch_documents:
@@ -124,6 +128,17 @@ def decode_batch(body: bytes, kind: str, settings: Settings) -> list[Job]:
             f"batch has {len(batch.documents)} documents; the limit is {settings.max_batch_documents}"
         )
     return [validate_job(d, settings, where=f"documents[{i}].") for i, d in enumerate(batch.documents)]
+
+
+def _decode_json(decoder: msgspec.json.Decoder, body: bytes):
+    """Return the decoded body; raise InvalidRequest for anything that is not a valid request."""
+    try:
+        return decoder.decode(body)
+    except UnicodeDecodeError as exc:
+        # msgspec checks the UTF-8 of each string as it reads it.
+        raise InvalidRequest(f"body is not valid UTF-8: {exc.reason} in a JSON string") from None
+    except msgspec.DecodeError as exc:
+        raise InvalidRequest(_decode_message(exc)) from None
 
 
 def _decode_message(exc: msgspec.DecodeError) -> str:
