@@ -121,6 +121,10 @@ class ExtractionRunner:
             raise Overloaded(f"{self._admitted} extraction calls are queued; retry shortly")
         return self._start_consumers()
 
+    def is_full(self) -> bool:
+        """Return whether a new extraction call would be refused as Overloaded now (reads nothing else)."""
+        return self._admitted >= self.max_queue
+
     async def close(self) -> None:
         """Stop the consumers (at shutdown)."""
         for task in self._consumers:

@@ -1,6 +1,7 @@
 """Hostile and broken requests: each is a 4xx problem (or a 499 for a client that left), never a 5xx."""
 
 import logging
+import threading
 
 import pytest
 from litestar.testing import TestClient
@@ -48,13 +49,20 @@ def test_odd_headers_are_answered_without_a_5xx(client, headers):
     assert response.status_code < 500, response.text
 
 
-def asgi_request(client: TestClient, path: str, messages: list[dict], headers: list[tuple[bytes, bytes]]) -> list[dict]:
-    """Run one request through the app as the ASGI server would, feeding `messages`; return what it sent."""
+def asgi_request(client: TestClient, path: str, messages: list[dict], headers: list[tuple[bytes, bytes]],
+                 reads: list[str] | None = None) -> list[dict]:
+    """Run one request through the app as the ASGI server would, feeding `messages`; return what it sent.
+
+    Each message the app asked for is noted in `reads`.
+    """
     sent: list[dict] = []
     pending = list(messages)
+    reads = [] if reads is None else reads
 
     async def receive() -> dict:
-        return pending.pop(0) if pending else {"type": "http.disconnect"}
+        message = pending.pop(0) if pending else {"type": "http.disconnect"}
+        reads.append(message["type"])
+        return message
 
     async def send(message: dict) -> None:
         sent.append(message)
@@ -90,3 +98,35 @@ def test_an_unexpected_error_is_a_500_that_says_internal_error_and_logs_the_trac
     body = problem(response, 500)
     assert body["detail"] == "internal error" and "secret" not in response.text
     assert "RuntimeError: secret internals" in caplog.text and "Traceback" in caplog.text
+
+
+class HeldPipeline:
+    """The real pipeline, whose extraction calls wait until released (warm-up runs freely)."""
+
+    def __init__(self, pipeline) -> None:
+        self.pipeline, self.entered, self.release = pipeline, threading.Event(), threading.Event()
+
+    def __getattr__(self, name: str):
+        return getattr(self.pipeline, name)
+
+    def extract_many(self, documents):
+        self.entered.set()
+        self.release.wait(30)
+        return self.pipeline.extract_many(documents)
+
+
+def test_a_full_queue_is_a_503_from_the_headers_without_reading_the_body(pipeline, until_ready):
+    held = HeldPipeline(pipeline)
+    with TestClient(create_app(Settings(max_queue=1), load_pipeline=lambda path: held)) as client:
+        until_ready(client)
+        first = threading.Thread(target=client.post, args=("/v1/extract",), kwargs={"json": {"text": "One."}})
+        first.start()
+        assert held.entered.wait(30)
+        reads: list[str] = []
+        sent = asgi_request(client, "/v1/extract", [], [(b"content-type", b"application/json"),
+                                                         (b"content-length", b"4000000")], reads)
+        held.release.set()
+        first.join(30)
+    start = sent[0]
+    assert start["status"] == 503 and (b"retry-after", b"2") in start["headers"]
+    assert reads == [], "the body was read"
