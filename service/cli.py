@@ -31,12 +31,19 @@ EXIT_ABORTED = 3
 
 def serve(settings: Settings) -> int:
     """Run the service with uvicorn until stopped; return the exit status."""
-    from service.api import server
+    import uvicorn
 
-    config = server.uvicorn_config(
-        settings,
+    uvicorn.run(
+        "service.api.asgi:app_from_environment",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        log_level=settings.log_level.value,
+        proxy_headers=True,
+        timeout_graceful_shutdown=20,
     )
-    return server.run(config, settings)
+    return 0
 
 
 def extract(settings: Settings, source: str, published_at: str | None) -> int:
