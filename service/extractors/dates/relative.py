@@ -13,9 +13,11 @@ import re
 from service.core.document import Document
 from service.extractors.dates.patterns import (
     AMOUNT,
+    DAY_PART,
     DURATION_UNITS,
     MONTH_NAME,
     PARTS_OF_DAY,
+    SEASON,
     SEASON_FIRST_MONTH,
     SEASONS,
     UNIT,
@@ -50,7 +52,7 @@ from service.core.types import Timex, TimexType
 
 _DEICTIC = re.compile(
     r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Ll]ast\s+night|"
-    r"[Tt]his\s+(?:morning|afternoon|evening))\b"
+    rf"[Tt]his\s+{DAY_PART})\b"
 )
 _RELATIVE_UNIT = re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<unit>week|weekend|month|year)\b")
 _WEEKDAY = re.compile(
@@ -71,7 +73,7 @@ _AGO = re.compile(
     rf"\b(?P<amount>(?i:{AMOUNT}))[\s-]+(?P<unit>{UNIT})s?\s+ago\b"
 )
 _SEASON = re.compile(
-    rf"\b(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\b"
+    rf"\b(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<season>{SEASON})\b"
     rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"
 )
 _REFERENCE = re.compile(

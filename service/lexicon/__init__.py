@@ -1,0 +1,90 @@
+"""The words the rule system knows, as data: one TOML file per concept under `en/`.
+
+Months, weekdays, number words, qualifiers, speech cues, titles, organization words,
+unit and currency aliases live in `en/*.toml` (HeidelTime keeps its
+`resources/english/*` the same way), so a linguist edits words without touching
+Python. Each file is read once, on first use, which the readers do at import; a
+file that does not fit its schema (an unknown key, a wrong type, a word listed
+twice) raises LexiconError naming the file, at start-up, never later.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import TypeVar
+
+import msgspec
+import msgspec.toml
+
+from service.lexicon.schema import (
+    Months,
+    NumberWords,
+    PartsOfDay,
+    Seasons,
+    Weekdays,
+)
+
+LEXICON_DIR = Path(__file__).resolve().parent / "en"
+
+# Each file of en/ and the schema it is checked against.
+SCHEMAS: dict[str, type[msgspec.Struct]] = {
+    "months": Months,
+    "number_words": NumberWords,
+    "parts_of_day": PartsOfDay,
+    "seasons": Seasons,
+    "weekdays": Weekdays,
+}
+
+T = TypeVar("T", bound=msgspec.Struct)
+
+
+class LexiconError(ValueError):
+    """A lexicon file is missing, is not TOML, or does not fit its schema."""
+
+
+def load(name: str, schema: type[T], directory: Path = LEXICON_DIR) -> T:
+    """Return `directory/<name>.toml` decoded into `schema`; raise LexiconError saying which file and why."""
+    path = directory / f"{name}.toml"
+    try:
+        return msgspec.toml.decode(path.read_bytes(), type=schema)
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError) as error:
+        raise LexiconError(f"lexicon file {path}: {error}") from error
+
+
+@functools.cache
+def months() -> Months:
+    """Return the month names and abbreviations (en/months.toml), in calendar order."""
+    return load("months", Months)
+
+
+@functools.cache
+def weekdays() -> Weekdays:
+    """Return the weekday names and abbreviations (en/weekdays.toml), Monday first."""
+    return load("weekdays", Weekdays)
+
+
+@functools.cache
+def seasons() -> Seasons:
+    """Return the season words and their TIMEX3 codes (en/seasons.toml)."""
+    return load("seasons", Seasons)
+
+
+@functools.cache
+def parts_of_day() -> PartsOfDay:
+    """Return the part-of-day words and their TIMEX3 codes (en/parts_of_day.toml)."""
+    return load("parts_of_day", PartsOfDay)
+
+
+@functools.cache
+def number_words() -> NumberWords:
+    """Return the number words: cardinals, tens, scales, fractions, ordinals (en/number_words.toml)."""
+    return load("number_words", NumberWords)
+
+
+
+
+
+
+
+

@@ -1,0 +1,136 @@
+"""The shape of each lexicon file, as a frozen msgspec Struct checked while it is decoded.
+
+Decoding rejects unknown keys and values of the wrong type; `__post_init__` rejects
+what a type cannot say: a word listed twice, a word in two tables that one reader
+merges, a reference to a unit that is not defined. Lists stay tuples in file order
+(the order some regexes are built in); tables become read-only mappings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Literal
+
+import msgspec
+
+from service.normalize.timex import PartOfDay
+
+SeasonCode = Literal["SP", "SU", "FA", "WI"]
+
+
+class _Part(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """A table of a lexicon file: unknown keys are errors, nothing is mutable."""
+
+    def _freeze(self, *names: str) -> None:
+        # Decoded tables arrive as dicts; readers get them read-only.
+        for name in names:
+            msgspec.structs.force_setattr(self, name, MappingProxyType(dict(getattr(self, name))))
+
+
+def unique(label: str, words: Iterable[str]) -> None:
+    """Raise ValueError naming `label` if a word in `words` is blank, padded or repeated."""
+    seen: set[str] = set()
+    for word in words:
+        if not word or word != " ".join(word.split()):
+            raise ValueError(f"{label}: {word!r} is blank or has stray spaces")
+        if word in seen:
+            raise ValueError(f"{label}: {word!r} is listed twice")
+        seen.add(word)
+
+
+def lowercase(label: str, words: Iterable[str]) -> None:
+    """Raise ValueError if a word of a list matched in any case is not written in lowercase."""
+    for word in words:
+        if word != word.lower():
+            raise ValueError(f"{label}: {word!r} must be lowercase (it is matched in any case)")
+
+
+def _words(label: str, words: Iterable[str]) -> None:
+    words = list(words)
+    unique(label, words)
+    lowercase(label, words)
+
+
+def _disjoint(label: str, tables: Mapping[str, Iterable[str]]) -> None:
+    """Raise ValueError if a word appears in two of `tables`, which one reader merges."""
+    owner: dict[str, str] = {}
+    for name, words in tables.items():
+        for word in words:
+            if word in owner:
+                raise ValueError(f"{label}: {word!r} is in both {owner[word]} and {name}")
+            owner[word] = name
+
+
+class Month(_Part, frozen=True):
+    name: str
+    abbreviations: tuple[str, ...] = ()
+
+
+class Months(_Part, frozen=True):
+    month: tuple[Month, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.month) != 12:
+            raise ValueError(f"month: 12 months expected, got {len(self.month)}")
+        unique("month", (w for m in self.month for w in (m.name, *m.abbreviations)))
+
+
+class Weekday(_Part, frozen=True):
+    name: str
+    abbreviations: tuple[str, ...] = ()
+
+
+class Weekdays(_Part, frozen=True):
+    weekday: tuple[Weekday, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.weekday) != 7:
+            raise ValueError(f"weekday: 7 weekdays expected, got {len(self.weekday)}")
+        unique("weekday", (w for d in self.weekday for w in (d.name, *d.abbreviations)))
+
+
+class Seasons(_Part, frozen=True):
+    seasons: Mapping[str, SeasonCode]
+    first_month: Mapping[SeasonCode, int]
+
+    def __post_init__(self) -> None:
+        _words("seasons", self.seasons)
+        missing = set(self.seasons.values()) - set(self.first_month)
+        if missing:
+            raise ValueError(f"first_month: no month for {sorted(missing)}")
+        if any(not 1 <= month <= 12 for month in self.first_month.values()):
+            raise ValueError("first_month: months are 1-12")
+        self._freeze("seasons", "first_month")
+
+
+class PartsOfDay(_Part, frozen=True):
+    parts_of_day: Mapping[str, PartOfDay]
+
+    def __post_init__(self) -> None:
+        _words("parts_of_day", self.parts_of_day)
+        self._freeze("parts_of_day")
+
+
+class NumberWords(_Part, frozen=True):
+    cardinals: Mapping[str, int]
+    tens: Mapping[str, int]
+    multipliers: Mapping[str, int]
+    scales: Mapping[str, float]
+    scale_abbreviations: Mapping[str, float]
+    vague_plurals: Mapping[str, int | float]
+    fractions: Mapping[str, int]
+    ordinals: Mapping[str, int]
+    vague_amounts: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        tables = ("cardinals", "tens", "multipliers", "scales", "scale_abbreviations", "vague_plurals",
+                  "fractions", "ordinals")
+        for name in tables:
+            _words(name, getattr(self, name))
+            if any(value <= 0 and word != "zero" for word, value in getattr(self, name).items()):
+                raise ValueError(f"{name}: values must be positive")
+        _words("vague_amounts", self.vague_amounts)
+        # parse_number reads these tables for the same token, so a word may be in one only.
+        _disjoint("number words", {name: getattr(self, name) for name in tables[:4] + ("vague_plurals",)})
+        self._freeze(*tables)

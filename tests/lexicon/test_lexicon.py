@@ -1,0 +1,123 @@
+"""The lexicon files: each loads and fits its schema, and a malformed file is refused by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from service import lexicon
+from service.lexicon import LEXICON_DIR, SCHEMAS, LexiconError, load
+
+
+def _write(directory: Path, name: str, text: str) -> Path:
+    path = directory / f"{name}.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _edited(name: str, old: str, new: str) -> str:
+    """Return the shipped file `name` with `old` replaced by `new` (once, and it must be there)."""
+    text = (LEXICON_DIR / f"{name}.toml").read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} not found once in {name}.toml"
+    return text.replace(old, new)
+
+
+def test_every_file_has_a_schema_and_every_schema_a_file():
+    assert sorted(p.stem for p in LEXICON_DIR.glob("*.toml")) == sorted(SCHEMAS)
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_each_file_loads_through_its_accessor_once(name):
+    accessor = getattr(lexicon, name)
+    loaded = accessor()
+    assert isinstance(loaded, SCHEMAS[name])
+    assert accessor() is loaded  # read once, then cached
+
+
+def test_tables_are_read_only():
+    cardinals = lexicon.number_words().cardinals
+    with pytest.raises(TypeError):
+        cardinals["eleventy"] = 110  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        lexicon.number_words().cardinals = {}  # type: ignore[misc]
+
+
+def test_a_file_that_is_not_toml_is_refused_naming_the_file(tmp_path):
+    path = _write(tmp_path, "months", _edited("months", 'name = "May"', 'name = "May'))
+    with pytest.raises(LexiconError, match=str(path)):
+        load("months", SCHEMAS["months"], tmp_path)
+
+
+def test_an_unknown_key_is_refused(tmp_path):
+    _write(tmp_path, "months", _edited("months", 'name = "May"', 'name = "May"\nabbreviation = ["My"]'))
+    with pytest.raises(LexiconError, match="unknown field `abbreviation`"):
+        load("months", SCHEMAS["months"], tmp_path)
+
+
+def test_a_value_of_the_wrong_type_is_refused_with_where_it_is(tmp_path):
+    _write(tmp_path, "number_words", _edited("number_words", "eleven = 11", 'eleven = "11"'))
+    with pytest.raises(LexiconError, match=r"Expected `int`, got `str` - at `\$.cardinals\[...\]`"):
+        load("number_words", SCHEMAS["number_words"], tmp_path)
+
+
+def test_a_code_outside_the_schema_is_refused(tmp_path):
+    _write(tmp_path, "parts_of_day", _edited("parts_of_day", 'night = "NI"', 'night = "NT"'))
+    with pytest.raises(LexiconError, match="Invalid enum value 'NT'"):
+        load("parts_of_day", SCHEMAS["parts_of_day"], tmp_path)
+
+
+def test_a_key_written_twice_is_refused(tmp_path):
+    _write(tmp_path, "seasons", _edited("seasons", 'fall = "FA"', 'fall = "FA"\nfall = "WI"'))
+    with pytest.raises(LexiconError, match=r"seasons.toml: Cannot overwrite a value \(at line \d+"):
+        load("seasons", SCHEMAS["seasons"], tmp_path)
+
+
+def test_a_word_listed_twice_is_refused(tmp_path):
+    _write(tmp_path, "months", _edited("months", '["Sep", "Sept"]', '["Sep", "Sept", "Sep"]'))
+    with pytest.raises(LexiconError, match="'Sep' is listed twice"):
+        load("months", SCHEMAS["months"], tmp_path)
+
+
+def test_a_word_in_two_tables_one_parser_reads_is_refused(tmp_path):
+    _write(tmp_path, "number_words", _edited("number_words", "twenty = 20", "twenty = 20\nten = 10"))
+    with pytest.raises(LexiconError, match="'ten' is in both cardinals and tens"):
+        load("number_words", SCHEMAS["number_words"], tmp_path)
+
+
+def test_a_word_with_capitals_in_a_lowercase_list_is_refused(tmp_path):
+    _write(tmp_path, "seasons", _edited("seasons", 'winter = "WI"', 'Winter = "WI"'))
+    with pytest.raises(LexiconError, match="'Winter' must be lowercase"):
+        load("seasons", SCHEMAS["seasons"], tmp_path)
+
+
+def test_a_missing_file_is_refused_naming_it(tmp_path):
+    with pytest.raises(LexiconError, match="weekdays.toml"):
+        load("weekdays", SCHEMAS["weekdays"], tmp_path)
+
+
+def test_months_are_twelve_in_calendar_order():
+    months = lexicon.months().month
+    assert [m.name for m in months][:2] == ["January", "February"] and months[8].abbreviations == ("Sep", "Sept")
+
+
+def test_a_thirteenth_month_is_refused(tmp_path):
+    text = (LEXICON_DIR / "months.toml").read_text(encoding="utf-8") + '\n[[month]]\nname = "Undecimber"\n'
+    _write(tmp_path, "months", text)
+    with pytest.raises(LexiconError, match="12 months expected, got 13"):
+        load("months", SCHEMAS["months"], tmp_path)
+
+
+def test_every_season_code_has_its_first_month(tmp_path):
+    _write(tmp_path, "seasons", _edited("seasons", "WI = 12\n", ""))
+    with pytest.raises(LexiconError, match=r"no month for \['WI'\]"):
+        load("seasons", SCHEMAS["seasons"], tmp_path)
+
+
+def test_the_files_ship_in_the_package():
+    import tomllib
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["service.lexicon"]
+    shipped = {p for pattern in patterns for p in LEXICON_DIR.parent.glob(pattern)}
+    assert shipped == set(LEXICON_DIR.glob("*.toml"))
