@@ -115,8 +115,8 @@ def _bulk_usage_error(args: argparse.Namespace) -> str | None:
     return None
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of the `claimex` console script."""
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of the `claimex` command line."""
     parser = argparse.ArgumentParser(prog="claimex", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("serve", help="run the HTTP service (settings from CLAIMEX_* variables)")
@@ -133,7 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     joined = commands.add_parser("merge", help="join the outputs of `extract --shard` in input order")
     joined.add_argument("shards", nargs="+", type=Path, metavar="SHARD_FILE")
     joined.add_argument("--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `claimex` console script."""
+    args = build_parser().parse_args(argv)
     if args.command == "extract":
         args.jsonl = args.jsonl or args.source.endswith(JSONL_SUFFIX)
         args.bulk = args.jsonl or (args.source != "-" and Path(args.source).is_dir())
