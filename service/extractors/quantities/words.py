@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from service.normalize.numbers import NUMBER
+from service.normalize.numbers import NUMBER, SMALL_NUMBERS
 from service.normalize.unit_table import CURRENCY_PREFIXES, UnitSpec
 from service.normalize.units import CURRENCY_PREFIX, UNIT, lookup_unit
 from service.core.types import Qualifier
@@ -51,7 +51,7 @@ _SYMBOL_QUALIFIER_RE = re.compile("([" + "".join(_SYMBOL_QUALIFIERS) + r"])[ \u0
 _OPEN_BOUND_TAIL_RE = re.compile(
     r"(?i:[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:(over|older|above|more)|(under|younger|below|less|fewer))\b)"
     # "5% and over 3,000 jobs": there "over" qualifies the next number.
-    r"(?![ \t\u00a0]+(?:[$£€]?\d|(?i:an?|half|one|two|three|four|five|six|seven|eight|nine|ten)\b))"
+    rf"(?![ \t\u00a0]+(?:[$£€]?\d|(?i:an?|half|{'|'.join(w for w, n in SMALL_NUMBERS.items() if 1 <= n <= 10)})\b))"
 )
 _CURRENCY_BEFORE_RE = re.compile(rf"({CURRENCY_PREFIX})\s?$")
 _RANGE_OPENER_RE = re.compile(r"(?i:\b(between|from)\s+$)")
