@@ -51,6 +51,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     model_path: Path = DEFAULT_MODEL_PATH
     # Seconds a client is told to wait before retrying an overloaded server.
     retry_after_seconds: int = 2
+    # API keys, one per line, in this file or in each file of this directory (a mounted
+    # Kubernetes Secret); read once at start. Unset: no authentication.
+    api_keys_file: Path | None = None
+    # Serve /metrics on its own listener at this port instead of the main one.
+    metrics_port: int | None = None
+    # One JSON line per request on the logger claimex.access (replacing uvicorn's access log).
+    access_log: bool = True
 
     def __post_init__(self) -> None:
         for name in ("port", "workers", "max_body_bytes", "max_text_chars",
@@ -58,6 +65,12 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
                      "torch_threads", "retry_after_seconds"):
             if getattr(self, name) < 1:
                 raise SettingsError(f"{PREFIX}{name.upper()} must be at least 1")
+        if self.metrics_port is not None:
+            if not 1 <= self.metrics_port <= 65535 or self.metrics_port == self.port:
+                raise SettingsError(f"{PREFIX}METRICS_PORT must be a port from 1 to 65535 other than {PREFIX}PORT")
+            if self.workers > 1:
+                # Each worker process would try to bind the same metrics port.
+                raise SettingsError(f"{PREFIX}METRICS_PORT needs {PREFIX}WORKERS=1")
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:

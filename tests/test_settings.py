@@ -27,3 +27,21 @@ def test_values_come_from_claimex_variables_only():
 def test_bad_values_fail_loudly(env):
     with pytest.raises(SettingsError):
         load_settings(env)
+
+
+def test_auth_metrics_and_access_log_settings():
+    settings = load_settings({"CLAIMEX_API_KEYS_FILE": "/etc/claimex/api-keys", "CLAIMEX_METRICS_PORT": "9090",
+                              "CLAIMEX_ACCESS_LOG": "false"})
+    assert settings.api_keys_file == Path("/etc/claimex/api-keys")
+    assert settings.metrics_port == 9090
+    assert settings.access_log is False
+    assert (Settings().api_keys_file, Settings().metrics_port, Settings().access_log) == (None, None, True)
+
+
+@pytest.mark.parametrize("env", [
+    {"CLAIMEX_METRICS_PORT": "0"}, {"CLAIMEX_METRICS_PORT": "70000"}, {"CLAIMEX_METRICS_PORT": "8000"},
+    {"CLAIMEX_METRICS_PORT": "9090", "CLAIMEX_WORKERS": "2"}, {"CLAIMEX_ACCESS_LOG": "sometimes"},
+])
+def test_bad_metrics_and_access_log_settings_fail_loudly(env):
+    with pytest.raises(SettingsError):
+        load_settings(env)

@@ -15,6 +15,8 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components
 
 from service import __version__
+from service.api.access_log import with_access_log
+from service.api.auth import load_api_keys, with_api_keys
 from service.api.errors import NotReady, Overloaded, make_exception_handlers
 from service.api.formats import (
     Format,
@@ -23,7 +25,7 @@ from service.api.formats import (
     negotiate_request,
     single_response,
 )
-from service.api.metrics import CONTENT_TYPE, Metrics, MetricsMiddleware
+from service.api.metrics import CONTENT_TYPE, Metrics, MetricsMiddleware, metrics_listener
 from service.api.openapi import BatchOperation, ExtractOperation, add_request_components
 from service.api.requests import decode_batch, decode_extract, media_type, read_body
 from service.serving.batcher import ExtractionRunner, Readiness, load_in_background
@@ -95,6 +97,8 @@ async def metrics(state: State) -> Response[bytes]:
 
 def create_app(settings: Settings, load_pipeline: PipelineLoader = Pipeline.load) -> Litestar:
     """Return the app; its lifespan loads the pipeline in the background once."""
+    # Read once, before anything starts: a bad keys file fails the start.
+    api_keys = load_api_keys(settings.api_keys_file) if settings.api_keys_file else None
     metrics_registry = Metrics()
     runner = ExtractionRunner(metrics_registry, settings.max_queue, settings.inference_threads,
                               settings.batch_token_budget)
@@ -106,10 +110,18 @@ def create_app(settings: Settings, load_pipeline: PipelineLoader = Pipeline.load
         yield
         await runner.close()
 
+    handlers = [extract, extract_batch, healthz, readyz, claims_page]
+    hooks = [lifespan]
+    open_paths = ["/healthz", "/readyz"]
+    if settings.metrics_port is None:  # on the main port, open like the probes
+        handlers.append(metrics)
+        open_paths.append("/metrics")
+    else:  # first, so a port in use fails the start before the model loads
+        hooks.insert(0, metrics_listener(metrics_registry, settings.host, settings.metrics_port))
     app = Litestar(
-        route_handlers=[extract, extract_batch, healthz, readyz, metrics, claims_page],
+        route_handlers=handlers,
         state=State({"settings": settings, "runner": runner, "metrics": metrics_registry}),
-        lifespan=[lifespan],
+        lifespan=hooks,
         exception_handlers=make_exception_handlers(settings.retry_after_seconds),
         # Litestar refuses a body over the limit from its Content-Length, or as soon as the bytes read pass it.
         request_max_body_size=settings.max_body_bytes,
@@ -120,4 +132,7 @@ def create_app(settings: Settings, load_pipeline: PipelineLoader = Pipeline.load
         debug=False,
     )
     add_request_components(app.openapi_schema, settings)
+    # Litestar runs app middleware on matched routes only; these wrap its whole handler (as its
+    # CORS does), so 404s and 405s are logged and need a key too.
+    app.asgi_handler = with_access_log(with_api_keys(app.asgi_handler, api_keys, open_paths), settings.access_log)
     return app

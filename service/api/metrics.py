@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+import anyio.to_thread
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest, start_http_server
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 _LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
@@ -44,6 +47,27 @@ class Metrics:
     def exposition(self) -> bytes:
         """Return the metrics in the Prometheus text format."""
         return generate_latest(self.registry)
+
+
+def metrics_listener(metrics: Metrics, host: str, port: int) -> Callable[[object], AbstractAsyncContextManager[None]]:
+    """Return a lifespan hook that serves `metrics` on a listener of their own at host:port.
+
+    prometheus_client's WSGI server runs in a daemon thread, apart from the app (and its API
+    keys); it answers the metrics on any path. The port is bound at start-up, so a port in
+    use fails the start.
+    """
+
+    @asynccontextmanager
+    async def serve(_app: object) -> AsyncIterator[None]:
+        server, thread = start_http_server(port, addr=host, registry=metrics.registry)
+        try:
+            yield
+        finally:
+            await anyio.to_thread.run_sync(server.shutdown)
+            server.server_close()
+            thread.join()
+
+    return serve
 
 
 class MetricsMiddleware:
