@@ -41,6 +41,8 @@ def serve(settings: Settings) -> int:
         workers=settings.workers,
         log_level=settings.log_level.value,
         proxy_headers=True,
+        # Ours (service/api/access_log.py) logs each request as JSON instead.
+        access_log=not settings.access_log,
         timeout_graceful_shutdown=20,
     )
     return 0
