@@ -21,6 +21,7 @@ from service.lexicon.schema import (
     Months,
     NumberWords,
     PartsOfDay,
+    Qualifiers,
     Seasons,
     Weekdays,
 )
@@ -32,6 +33,7 @@ SCHEMAS: dict[str, type[msgspec.Struct]] = {
     "months": Months,
     "number_words": NumberWords,
     "parts_of_day": PartsOfDay,
+    "qualifiers": Qualifiers,
     "seasons": Seasons,
     "weekdays": Weekdays,
 }
@@ -82,9 +84,7 @@ def number_words() -> NumberWords:
     return load("number_words", NumberWords)
 
 
-
-
-
-
-
-
+@functools.cache
+def qualifiers() -> Qualifiers:
+    """Return the qualifier phrases with their quantity and TIMEX3 meanings (en/qualifiers.toml)."""
+    return load("qualifiers", Qualifiers)

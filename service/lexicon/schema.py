@@ -14,8 +14,14 @@ from typing import Literal
 
 import msgspec
 
+from service.core.types import Qualifier
 from service.normalize.timex import PartOfDay
 
+# The TIMEX3 values of `mod` (TimeML 1.2.1) that qualifier words may carry.
+TimexMod = Literal[
+    "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
+    "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END", "APPROX",
+]
 SeasonCode = Literal["SP", "SU", "FA", "WI"]
 
 
@@ -134,3 +140,27 @@ class NumberWords(_Part, frozen=True):
         # parse_number reads these tables for the same token, so a word may be in one only.
         _disjoint("number words", {name: getattr(self, name) for name in tables[:4] + ("vague_plurals",)})
         self._freeze(*tables)
+
+
+class QualifierSense(_Part, frozen=True):
+    """What one qualifier phrase means before a number and before a date or duration."""
+
+    quantity: Qualifier | None = None
+    timex_mod: TimexMod | None = None
+    duration: bool = False
+    ago: bool = False
+
+    def __post_init__(self) -> None:
+        if self.quantity is None and self.timex_mod is None and not (self.duration or self.ago):
+            raise ValueError("a qualifier needs quantity, timex_mod, duration or ago")
+
+
+class Qualifiers(_Part, frozen=True):
+    qualifiers: Mapping[str, QualifierSense]
+    symbols: Mapping[str, Qualifier]
+
+    def __post_init__(self) -> None:
+        _words("qualifiers", self.qualifiers)
+        if any(len(symbol) != 1 for symbol in self.symbols):
+            raise ValueError("symbols: each symbol is one character")
+        self._freeze("qualifiers", "symbols")

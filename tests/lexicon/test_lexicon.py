@@ -121,3 +121,40 @@ def test_the_files_ship_in_the_package():
     patterns = pyproject["tool"]["setuptools"]["package-data"]["service.lexicon"]
     shipped = {p for pattern in patterns for p in LEXICON_DIR.parent.glob(pattern)}
     assert shipped == set(LEXICON_DIR.glob("*.toml"))
+
+
+def test_nearly_has_one_entry_giving_both_its_meanings():
+    from service.core.types import Qualifier
+    from service.extractors.dates.mods import timex_mod
+    from service.extractors.quantities.words import read_qualifier
+
+    nearly = lexicon.qualifiers().qualifiers["nearly"]
+    assert (nearly.quantity, nearly.timex_mod) == (Qualifier.NEARLY, "LESS_THAN")
+    # Both readers take their meaning from that entry.
+    assert read_qualifier("nearly 300", len("nearly ")) == (Qualifier.NEARLY, 0)
+    assert timex_mod("nearly a decade") == "LESS_THAN"
+
+
+def test_a_qualifier_without_a_meaning_is_refused(tmp_path):
+    _write(tmp_path, "qualifiers", _edited("qualifiers", '"only"             = { ago = true }', '"only" = { }'))
+    with pytest.raises(LexiconError, match="a qualifier needs quantity, timex_mod, duration or ago"):
+        load("qualifiers", SCHEMAS["qualifiers"], tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "error"),
+    [
+        ('"exactly"          = { quantity = "exactly" }', '"exactly" = { quantity = "precisely" }',
+         "Invalid enum value 'precisely'"),
+        ('"early"            = { timex_mod = "START" }', '"early" = { timex_mod = "BEGIN" }',
+         "Invalid enum value 'BEGIN'"),
+        ('"early"            = { timex_mod = "START" }', '"early" = { timex_mod = "START", mod = "START" }',
+         "unknown field `mod`"),
+        ('"~" = "about"', '"~~" = "about"', "each symbol is one character"),
+        ('"about"            =', '"About"            =', "'About' must be lowercase"),
+    ],
+)
+def test_a_malformed_qualifier_is_refused(tmp_path, old, new, error):
+    _write(tmp_path, "qualifiers", _edited("qualifiers", old, new))
+    with pytest.raises(LexiconError, match=error):
+        load("qualifiers", SCHEMAS["qualifiers"], tmp_path)

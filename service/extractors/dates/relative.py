@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from service import lexicon
 from service.core.document import Document
 from service.extractors.dates.patterns import (
     AMOUNT,
@@ -67,9 +68,12 @@ _MONTH_CUE = re.compile(
     rf"\b{MONTH_NAME}\s*(?:and|or|to|through|until|-|\u2013)\s*)$"
 )
 # The qualifier belongs to the extent so that "nearly a decade ago" outweighs the duration inside it.
+_AGO_QUALIFIER = "|".join(
+    sorted((w.replace(" ", r"\s+") for w, sense in lexicon.qualifiers().qualifiers.items() if sense.ago),
+           key=len, reverse=True)
+)
 _AGO = re.compile(
-    r"(?:\b(?i:more\s+than|less\s+than|just\s+over|just\s+under|at\s+least|nearly|almost|about|around|"
-    r"roughly|some|over|only|just)\s+)?"
+    rf"(?:\b(?i:{_AGO_QUALIFIER})\s+)?"
     rf"\b(?P<amount>(?i:{AMOUNT}))[\s-]+(?P<unit>{UNIT})s?\s+ago\b"
 )
 _SEASON = re.compile(
