@@ -31,21 +31,14 @@ EXIT_ABORTED = 3
 
 def serve(settings: Settings) -> int:
     """Run the service with uvicorn until stopped; return the exit status."""
-    import uvicorn
+    from service.api import server
 
-    uvicorn.run(
-        "service.api.asgi:app_from_environment",
-        factory=True,
-        host=settings.host,
-        port=settings.port,
-        workers=settings.workers,
-        log_level=settings.log_level.value,
-        proxy_headers=True,
+    config = server.uvicorn_config(
+        settings,
         # Ours (service/api/access_log.py) logs each request as JSON instead.
         access_log=not settings.access_log,
-        timeout_graceful_shutdown=20,
     )
-    return 0
+    return server.run(config, settings)
 
 
 def extract(settings: Settings, source: str, published_at: str | None) -> int:

@@ -28,6 +28,7 @@ from service.api.formats import (
 from service.api.metrics import CONTENT_TYPE, Metrics, MetricsMiddleware, metrics_listener
 from service.api.openapi import BatchOperation, ExtractOperation, add_request_components
 from service.api.requests import decode_batch, decode_extract, media_type, read_body
+from service.api.shutdown import CutOffMiddleware, is_draining
 from service.serving.batcher import ExtractionRunner, Readiness, load_in_background
 from service.api.schemas import BatchResponse, ExtractResponse, HealthResponse
 from service.pipeline import Pipeline
@@ -83,8 +84,10 @@ async def healthz(state: State) -> Response[HealthResponse]:
     return Response(HealthResponse(status="ok"))
 
 
-@get("/readyz", summary="Readiness: the model is loaded and warmed")
-async def readyz(state: State) -> HealthResponse:
+@get("/readyz", summary="Readiness: the model is loaded and warmed, and the server is not shutting down")
+async def readyz(request: Request, state: State) -> HealthResponse:
+    if is_draining(request.scope):
+        raise NotReady("the server is shutting down")
     if state.runner.state is not Readiness.READY:
         raise NotReady(f"pipeline is {state.runner.state.value}")
     return HealthResponse(status="ok")
@@ -125,7 +128,9 @@ def create_app(settings: Settings, load_pipeline: PipelineLoader = Pipeline.load
         exception_handlers=make_exception_handlers(settings.retry_after_seconds),
         # Litestar refuses a body over the limit from its Content-Length, or as soon as the bytes read pass it.
         request_max_body_size=settings.max_body_bytes,
-        middleware=[DefineMiddleware(MetricsMiddleware, metrics=metrics_registry)],
+        # The metrics count the 503 that CutOffMiddleware sends for a request cut off at shutdown.
+        middleware=[DefineMiddleware(MetricsMiddleware, metrics=metrics_registry),
+                    DefineMiddleware(CutOffMiddleware, retry_after_seconds=settings.retry_after_seconds)],
         openapi_config=OpenAPIConfig(title="claimex", version=__version__, path="/schema",
                                      components=Components()),
         logging_config=None,

@@ -6,12 +6,14 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import anyio
 import msgspec
 from litestar import Request
 from litestar.exceptions import InternalServerException
 from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 
 from service.api.errors import (
+    BodyTimeout,
     ClientDisconnected,
     EmptyText,
     InvalidRequest,
@@ -56,10 +58,14 @@ async def read_body(request: Request, settings: Settings) -> bytes:
     """Return the request body; raise PayloadTooLarge past the app's `request_max_body_size`.
 
     Litestar enforces that limit, from Content-Length before reading and on the bytes read.
-    Raise ClientDisconnected if the client leaves before the body's end.
+    Raise BodyTimeout if the body takes longer than the body timeout (a client that stalls
+    holds nothing for long), ClientDisconnected if the client leaves before its end.
     """
     try:
-        return await request.body()
+        with anyio.fail_after(settings.body_timeout_seconds):
+            return await request.body()
+    except TimeoutError:
+        raise BodyTimeout(f"the request body did not arrive within {settings.body_timeout_seconds:g} s") from None
     except RequestEntityTooLarge:
         raise PayloadTooLarge(f"request body exceeds the limit of {settings.max_body_bytes} bytes") from None
     except InternalServerException:

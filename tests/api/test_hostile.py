@@ -3,6 +3,7 @@
 import logging
 import threading
 
+import anyio
 import pytest
 from litestar.testing import TestClient
 
@@ -12,6 +13,8 @@ from service.settings import Settings
 from test_extract import problem
 
 JSON_HEADERS = {"Content-Type": "application/json"}
+# A message that never comes: the client stalls.
+STALL = {"type": "stall"}
 
 
 @pytest.mark.parametrize(("path", "body"), [
@@ -62,6 +65,8 @@ def asgi_request(client: TestClient, path: str, messages: list[dict], headers: l
     async def receive() -> dict:
         message = pending.pop(0) if pending else {"type": "http.disconnect"}
         reads.append(message["type"])
+        if message is STALL:
+            await anyio.sleep_forever()
         return message
 
     async def send(message: dict) -> None:
@@ -104,7 +109,7 @@ class HeldPipeline:
     """The real pipeline, whose extraction calls wait until released (warm-up runs freely)."""
 
     def __init__(self, pipeline) -> None:
-        self.pipeline, self.entered, self.release = pipeline, threading.Event(), threading.Event()
+        self.pipeline, self.entered, self.release, self.done = pipeline, threading.Event(), threading.Event(), threading.Event()
 
     def __getattr__(self, name: str):
         return getattr(self.pipeline, name)
@@ -112,7 +117,10 @@ class HeldPipeline:
     def extract_many(self, documents):
         self.entered.set()
         self.release.wait(30)
-        return self.pipeline.extract_many(documents)
+        try:
+            return self.pipeline.extract_many(documents)
+        finally:
+            self.done.set()
 
 
 def test_a_full_queue_is_a_503_from_the_headers_without_reading_the_body(pipeline, until_ready):
@@ -130,3 +138,13 @@ def test_a_full_queue_is_a_503_from_the_headers_without_reading_the_body(pipelin
     start = sent[0]
     assert start["status"] == 503 and (b"retry-after", b"2") in start["headers"]
     assert reads == [], "the body was read"
+
+
+def test_a_body_that_stalls_is_a_408_after_the_body_timeout(pipeline, until_ready):
+    with TestClient(create_app(Settings(body_timeout_seconds=0.5), load_pipeline=lambda path: pipeline)) as client:
+        until_ready(client)
+        sent = asgi_request(client, "/v1/extract", [
+            {"type": "http.request", "body": b'{"text": "Police said', "more_body": True}, STALL,
+        ], [(b"content-type", b"application/json"), (b"content-length", b"400")])
+    assert sent[0]["status"] == 408
+    assert b'"request-timeout"' in sent[1]["body"] or b"/request-timeout" in sent[1]["body"]
