@@ -109,6 +109,16 @@ def test_deployment_size_and_resources():
     assert deployment["spec"]["template"]["spec"]["terminationGracePeriodSeconds"] >= 30
 
 
+def test_grace_period_covers_prestop_drain_and_shutdown_timeout():
+    # The kubelet SIGKILLs at the grace period's end: the server's own deadline (which answers the
+    # requests still running with a 503 problem) must come first, with time for the exit.
+    from service.settings import load_settings
+    settings = load_settings(only("ConfigMap")["data"])
+    pre_stop = container()["lifecycle"]["preStop"]["sleep"]["seconds"]
+    needed = pre_stop + settings.shutdown_drain_seconds + settings.shutdown_timeout_seconds
+    assert only("Deployment")["spec"]["template"]["spec"]["terminationGracePeriodSeconds"] >= needed + 5
+
+
 def test_deployment_selector_matches_pod_labels():
     spec = only("Deployment")["spec"]
     selector = spec["selector"]["matchLabels"]
