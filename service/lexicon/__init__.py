@@ -19,10 +19,14 @@ import msgspec.toml
 
 from service.lexicon.schema import (
     Months,
+    Names,
     NumberWords,
+    Organizations,
     PartsOfDay,
     Qualifiers,
     Seasons,
+    SpeechCues,
+    Titles,
     Weekdays,
 )
 
@@ -31,10 +35,14 @@ LEXICON_DIR = Path(__file__).resolve().parent / "en"
 # Each file of en/ and the schema it is checked against.
 SCHEMAS: dict[str, type[msgspec.Struct]] = {
     "months": Months,
+    "names": Names,
     "number_words": NumberWords,
+    "organizations": Organizations,
     "parts_of_day": PartsOfDay,
     "qualifiers": Qualifiers,
     "seasons": Seasons,
+    "speech_cues": SpeechCues,
+    "titles": Titles,
     "weekdays": Weekdays,
 }
 
@@ -88,3 +96,27 @@ def number_words() -> NumberWords:
 def qualifiers() -> Qualifiers:
     """Return the qualifier phrases with their quantity and TIMEX3 meanings (en/qualifiers.toml)."""
     return load("qualifiers", Qualifiers)
+
+
+@functools.cache
+def speech_cues() -> SpeechCues:
+    """Return the verbs that attach a speaker to what was said (en/speech_cues.toml)."""
+    return load("speech_cues", SpeechCues)
+
+
+@functools.cache
+def titles() -> Titles:
+    """Return the titles and role nouns people are named with (en/titles.toml)."""
+    return load("titles", Titles)
+
+
+@functools.cache
+def organizations() -> Organizations:
+    """Return the words that make a speaker a group, an organization or a country (en/organizations.toml)."""
+    return load("organizations", Organizations)
+
+
+@functools.cache
+def names() -> Names:
+    """Return the capitalized words that are not personal names, and name particles (en/names.toml)."""
+    return load("names", Names)

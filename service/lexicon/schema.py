@@ -164,3 +164,47 @@ class Qualifiers(_Part, frozen=True):
         if any(len(symbol) != 1 for symbol in self.symbols):
             raise ValueError("symbols: each symbol is one character")
         self._freeze("qualifiers", "symbols")
+
+
+class SpeechCues(_Part, frozen=True):
+    speech: tuple[str, ...]
+    framing: tuple[str, ...]
+    indirect: tuple[str, ...]
+    that: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        for name in ("speech", "framing", "indirect", "that"):
+            _words(name, getattr(self, name))
+        # Every speech verb frames too: framing lists only the verbs added to them.
+        _disjoint("speech cues", {"speech": self.speech, "framing": self.framing})
+
+
+class Titles(_Part, frozen=True):
+    titles: tuple[str, ...]
+    roles: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        _words("titles", self.titles)
+        _words("roles", self.roles)
+
+
+class Organizations(_Part, frozen=True):
+    groups: tuple[str, ...]
+    organization_endings: tuple[str, ...]
+    institutions: tuple[str, ...]
+    countries: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        for name in ("groups", "organization_endings", "institutions", "countries"):
+            _words(name, getattr(self, name))
+        # A name ending in a group noun is an organization's too: the endings add to the groups.
+        _disjoint("organizations", {"groups": self.groups, "organization_endings": self.organization_endings})
+
+
+class Names(_Part, frozen=True):
+    not_names: tuple[str, ...]
+    particles: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        _words("not_names", self.not_names)
+        _words("particles", self.particles)

@@ -158,3 +158,30 @@ def test_a_malformed_qualifier_is_refused(tmp_path, old, new, error):
     _write(tmp_path, "qualifiers", _edited("qualifiers", old, new))
     with pytest.raises(LexiconError, match=error):
         load("qualifiers", SCHEMAS["qualifiers"], tmp_path)
+
+
+def test_a_framing_verb_that_is_a_speech_verb_already_is_refused(tmp_path):
+    _write(tmp_path, "speech_cues", _edited("speech_cues", 'framing = [\n    "called",', 'framing = [\n    "said", "called",'))
+    with pytest.raises(LexiconError, match="'said' is in both speech and framing"):
+        load("speech_cues", SCHEMAS["speech_cues"], tmp_path)
+
+
+def test_an_organization_ending_that_is_a_group_noun_already_is_refused(tmp_path):
+    _write(tmp_path, "organizations",
+           _edited("organizations", 'organization_endings = [\n    "inc",', 'organization_endings = [\n    "police", "inc",'))
+    with pytest.raises(LexiconError, match="'police' is in both groups and organization_endings"):
+        load("organizations", SCHEMAS["organizations"], tmp_path)
+
+
+def test_calendar_names_are_not_names_once_from_the_calendar_files():
+    calendar = {m.name.lower() for m in lexicon.months().month} | {d.name.lower() for d in lexicon.weekdays().weekday}
+    assert not calendar & set(lexicon.names().not_names)
+
+
+def test_readers_build_their_sets_from_the_lexicon():
+    from service.extractors.attribution.cues import EMBEDDING_VERBS, SPEECH_VERBS
+    from service.extractors.attribution.people import GROUP_NOUNS, TITLES
+
+    assert SPEECH_VERBS == set(lexicon.speech_cues().speech)
+    assert EMBEDDING_VERBS == set(lexicon.speech_cues().speech) | set(lexicon.speech_cues().framing)
+    assert TITLES == set(lexicon.titles().titles) and GROUP_NOUNS == set(lexicon.organizations().groups)
