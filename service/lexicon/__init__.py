@@ -18,6 +18,7 @@ import msgspec
 import msgspec.toml
 
 from service.lexicon.schema import (
+    Abbreviations,
     Months,
     Names,
     NumberWords,
@@ -34,6 +35,7 @@ LEXICON_DIR = Path(__file__).resolve().parent / "en"
 
 # Each file of en/ and the schema it is checked against.
 SCHEMAS: dict[str, type[msgspec.Struct]] = {
+    "abbreviations": Abbreviations,
     "months": Months,
     "names": Names,
     "number_words": NumberWords,
@@ -120,3 +122,9 @@ def organizations() -> Organizations:
 def names() -> Names:
     """Return the capitalized words that are not personal names, and name particles (en/names.toml)."""
     return load("names", Names)
+
+
+@functools.cache
+def abbreviations() -> Abbreviations:
+    """Return the abbreviations whose period does not end a sentence (en/abbreviations.toml)."""
+    return load("abbreviations", Abbreviations)

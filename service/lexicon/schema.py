@@ -208,3 +208,10 @@ class Names(_Part, frozen=True):
     def __post_init__(self) -> None:
         _words("not_names", self.not_names)
         _words("particles", self.particles)
+
+
+class Abbreviations(_Part, frozen=True):
+    sentence_internal: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        _words("sentence_internal", self.sentence_internal)

@@ -185,3 +185,14 @@ def test_readers_build_their_sets_from_the_lexicon():
     assert SPEECH_VERBS == set(lexicon.speech_cues().speech)
     assert EMBEDDING_VERBS == set(lexicon.speech_cues().speech) | set(lexicon.speech_cues().framing)
     assert TITLES == set(lexicon.titles().titles) and GROUP_NOUNS == set(lexicon.organizations().groups)
+
+
+def test_calendar_abbreviations_are_listed_once_in_the_calendar_files():
+    calendar = {a.lower() for m in lexicon.months().month for a in m.abbreviations}
+    calendar |= {a.lower() for d in lexicon.weekdays().weekday for a in d.abbreviations}
+    assert not calendar & set(lexicon.abbreviations().sentence_internal)
+    from service.core.spans import Span
+    from service.text.segment import sentences
+
+    text = "It opened on Tues. Sept. 4 with Gen. Smith. Then it closed."
+    assert len(sentences(text, Span(start=0, end=len(text)))) == 2
