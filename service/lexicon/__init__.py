@@ -19,6 +19,7 @@ import msgspec.toml
 
 from service.lexicon.schema import (
     Abbreviations,
+    Currencies,
     Months,
     Names,
     NumberWords,
@@ -28,6 +29,7 @@ from service.lexicon.schema import (
     Seasons,
     SpeechCues,
     Titles,
+    Units,
     Weekdays,
 )
 
@@ -36,6 +38,7 @@ LEXICON_DIR = Path(__file__).resolve().parent / "en"
 # Each file of en/ and the schema it is checked against.
 SCHEMAS: dict[str, type[msgspec.Struct]] = {
     "abbreviations": Abbreviations,
+    "currencies": Currencies,
     "months": Months,
     "names": Names,
     "number_words": NumberWords,
@@ -45,6 +48,7 @@ SCHEMAS: dict[str, type[msgspec.Struct]] = {
     "seasons": Seasons,
     "speech_cues": SpeechCues,
     "titles": Titles,
+    "units": Units,
     "weekdays": Weekdays,
 }
 
@@ -128,3 +132,15 @@ def names() -> Names:
 def abbreviations() -> Abbreviations:
     """Return the abbreviations whose period does not end a sentence (en/abbreviations.toml)."""
     return load("abbreviations", Abbreviations)
+
+
+@functools.cache
+def units() -> Units:
+    """Return the units with their kinds, pint names and aliases (en/units.toml)."""
+    return load("units", Units)
+
+
+@functools.cache
+def currencies() -> Currencies:
+    """Return the currencies with the prefixes and words that name them (en/currencies.toml)."""
+    return load("currencies", Currencies)

@@ -14,7 +14,7 @@ from typing import Literal
 
 import msgspec
 
-from service.core.types import Qualifier
+from service.core.types import QuantityKind, Qualifier
 from service.normalize.timex import PartOfDay
 
 # The TIMEX3 values of `mod` (TimeML 1.2.1) that qualifier words may carry.
@@ -215,3 +215,45 @@ class Abbreviations(_Part, frozen=True):
 
     def __post_init__(self) -> None:
         _words("sentence_internal", self.sentence_internal)
+
+
+class Unit(_Part, frozen=True):
+    kind: QuantityKind
+    normalized: str
+    pint: str | None = None
+    symbols: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+
+
+class Units(_Part, frozen=True):
+    units: Mapping[str, Unit]
+    normalized: Mapping[str, str]
+    glued: Mapping[str, str]
+
+    def __post_init__(self) -> None:
+        unique("symbols", (s for unit in self.units.values() for s in unit.symbols))
+        _words("words", (w for unit in self.units.values() for w in unit.words))
+        for symbol, unit in self.units.items():
+            if unit.pint is not None and unit.normalized not in self.normalized:
+                raise ValueError(f"units.{symbol}: normalized unit {unit.normalized!r} has no pint name")
+        for letter, symbol in self.glued.items():
+            if symbol not in self.units or len(letter) != 1:
+                raise ValueError(f"glued: {letter!r} must be one letter naming a unit, not {symbol!r}")
+        self._freeze("units", "normalized", "glued")
+
+
+class Currency(_Part, frozen=True):
+    prefixes: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+
+
+class Currencies(_Part, frozen=True):
+    currencies: Mapping[str, Currency]
+
+    def __post_init__(self) -> None:
+        for code in self.currencies:
+            if not (len(code) == 3 and code.isalpha() and code.isupper()):
+                raise ValueError(f"currencies: {code!r} is not an ISO 4217 code")
+        unique("prefixes", (p for c in self.currencies.values() for p in c.prefixes))
+        _words("words", (w for c in self.currencies.values() for w in c.words))
+        self._freeze("currencies")

@@ -196,3 +196,37 @@ def test_calendar_abbreviations_are_listed_once_in_the_calendar_files():
 
     text = "It opened on Tues. Sept. 4 with Gen. Smith. Then it closed."
     assert len(sentences(text, Span(start=0, end=len(text)))) == 2
+
+
+def test_every_unit_and_currency_alias_names_its_unit():
+    from service.normalize.units import lookup_unit
+
+    for symbol, unit in lexicon.units().units.items():
+        for alias in (symbol, *unit.symbols, *unit.words):
+            assert lookup_unit(alias).symbol == symbol, alias
+    for code, currency in lexicon.currencies().currencies.items():
+        for alias in (code, *currency.prefixes, *currency.words):
+            assert lookup_unit(alias).symbol == code, alias
+
+
+def test_no_word_names_both_a_unit_and_a_currency():
+    unit_words = {w for unit in lexicon.units().units.values() for w in unit.words}
+    assert not unit_words & {w for c in lexicon.currencies().currencies.values() for w in c.words}
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "error"),
+    [
+        ("units", 'symbols = ["kg"]', 'symbols = ["kg", "km"]', "'km' is listed twice"),
+        ("units", 'words = ["acre", "acres"]', 'words = ["acre", "acres", "Acres"]', "'Acres' must be lowercase"),
+        ("units", 'kind = "speed"\npint = "knot"', 'kind = "velocity"\npint = "knot"', "Invalid enum value 'velocity'"),
+        ("units", 'a = "year"\n', "", "normalized unit 'a' has no pint name"),
+        ("units", 'F = "°F"', 'F = "°K"', "glued: 'F' must be one letter naming a unit"),
+        ("currencies", "[currencies.TRY]", "[currencies.TL]", "'TL' is not an ISO 4217 code"),
+        ("currencies", 'prefixes = ["HK$"]', 'prefixes = ["HK$", "$"]', "'\\$' is listed twice"),
+    ],
+)
+def test_a_malformed_unit_or_currency_is_refused(tmp_path, name, old, new, error):
+    _write(tmp_path, name, _edited(name, old, new))
+    with pytest.raises(LexiconError, match=error):
+        load(name, SCHEMAS[name], tmp_path)
