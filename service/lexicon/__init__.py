@@ -1,11 +1,12 @@
 """The words the rule system knows, as data: one TOML file per concept under `en/`.
 
-Months, weekdays, number words, qualifiers, speech cues, titles, organization words,
-unit and currency aliases live in `en/*.toml` (HeidelTime keeps its
-`resources/english/*` the same way), so a linguist edits words without touching
-Python. Each file is read once, on first use, which the readers do at import; a
-file that does not fit its schema (an unknown key, a wrong type, a word listed
-twice) raises LexiconError naming the file, at start-up, never later.
+Months, weekdays, seasons, parts of day, time units, number words, qualifiers, speech
+cues, titles, organization and name words, abbreviations, units and currencies live in
+`en/*.toml` (HeidelTime keeps its `resources/english/*` the same way), so a linguist
+edits words without touching Python. Each file is read once, on first use, which the
+readers do at import; a file that does not fit its schema (an unknown key, a wrong
+type, a word listed twice) raises LexiconError naming the file, at start-up, never
+later.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from service.lexicon.schema import (
     Seasons,
     SpeechCues,
     Titles,
+    TimeUnits,
     Units,
     Weekdays,
 )
@@ -47,6 +49,7 @@ SCHEMAS: dict[str, type[msgspec.Struct]] = {
     "qualifiers": Qualifiers,
     "seasons": Seasons,
     "speech_cues": SpeechCues,
+    "time_units": TimeUnits,
     "titles": Titles,
     "units": Units,
     "weekdays": Weekdays,
@@ -144,3 +147,9 @@ def units() -> Units:
 def currencies() -> Currencies:
     """Return the currencies with the prefixes and words that name them (en/currencies.toml)."""
     return load("currencies", Currencies)
+
+
+@functools.cache
+def time_units() -> TimeUnits:
+    """Return the calendar and clock units durations count in, with their TIMEX3 units (en/time_units.toml)."""
+    return load("time_units", TimeUnits)

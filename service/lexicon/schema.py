@@ -23,6 +23,8 @@ TimexMod = Literal[
     "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END", "APPROX",
 ]
 SeasonCode = Literal["SP", "SU", "FA", "WI"]
+# The names of service.normalize.timex.DurationUnit.
+TimeUnit = Literal["YEAR", "DECADE", "CENTURY", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND"]
 
 
 class _Part(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -116,6 +118,14 @@ class PartsOfDay(_Part, frozen=True):
     def __post_init__(self) -> None:
         _words("parts_of_day", self.parts_of_day)
         self._freeze("parts_of_day")
+
+
+class TimeUnits(_Part, frozen=True):
+    units: Mapping[str, TimeUnit]
+
+    def __post_init__(self) -> None:
+        _words("units", self.units)
+        self._freeze("units")
 
 
 class NumberWords(_Part, frozen=True):

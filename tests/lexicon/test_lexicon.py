@@ -230,3 +230,9 @@ def test_a_malformed_unit_or_currency_is_refused(tmp_path, name, old, new, error
     _write(tmp_path, name, _edited(name, old, new))
     with pytest.raises(LexiconError, match=error):
         load(name, SCHEMAS[name], tmp_path)
+
+
+def test_a_time_unit_timex3_does_not_count_in_is_refused(tmp_path):
+    _write(tmp_path, "time_units", _edited("time_units", 'week = "WEEK"', 'week = "WEEK"\nmillennium = "MILLENNIUM"'))
+    with pytest.raises(LexiconError, match="Invalid enum value 'MILLENNIUM'"):
+        load("time_units", SCHEMAS["time_units"], tmp_path)

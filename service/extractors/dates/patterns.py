@@ -20,20 +20,7 @@ MONTHS = MappingProxyType(
 )
 WEEKDAYS = MappingProxyType({day.name: index for index, day in enumerate(lexicon.weekdays().weekday)})
 PARTS_OF_DAY = lexicon.parts_of_day().parts_of_day
-DURATION_UNITS = MappingProxyType(
-    {
-        "year": DurationUnit.YEAR,
-        "decade": DurationUnit.DECADE,
-        "century": DurationUnit.CENTURY,
-        "centurie": DurationUnit.CENTURY,  # "centuries" minus the plural "s"
-        "month": DurationUnit.MONTH,
-        "week": DurationUnit.WEEK,
-        "day": DurationUnit.DAY,
-        "hour": DurationUnit.HOUR,
-        "minute": DurationUnit.MINUTE,
-        "second": DurationUnit.SECOND,
-    }
-)
+DURATION_UNITS = MappingProxyType({word: DurationUnit[unit] for word, unit in lexicon.time_units().units.items()})
 # "a year", "an hour" count one; "hundred" is the one multiplier an amount takes ("a hundred years").
 NUMBER_WORDS = MappingProxyType(
     {**_NUMBERS.cardinals, "a": 1, "an": 1, **_NUMBERS.tens, "hundred": _NUMBERS.multipliers["hundred"]}
@@ -61,7 +48,8 @@ AMOUNT = (
     rf"(?:\d{{1,4}}(?:,\d{{3}})?(?:\.\d+)?|(?:{_TENS})-(?:{_DIGIT_WORDS})"
     rf"|half\s+an?|{_VAGUE}|{_NUMBER_WORD}|an?)"
 )
-UNIT = r"(?:year|decade|century|centurie|month|week|day|hour|minute|second|fortnight)"
+# A fortnight is two weeks: the recognizers double its amount.
+UNIT = rf"(?:{'|'.join(DURATION_UNITS)}|fortnight)"
 PART_OF_DAY = rf"(?:{'|'.join(PARTS_OF_DAY)})"
 # The parts of a day before its night, the ones "this" and a clock hour take ("this evening",
 # "four in the afternoon"); the night is "tonight".
