@@ -11,7 +11,7 @@ import torch
 from litestar import Litestar, Request, Response, get, post
 from litestar.datastructures import State
 from litestar.middleware import DefineMiddleware
-from litestar.openapi import OpenAPIConfig
+from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.spec import Components
 
 from service import __version__
@@ -26,7 +26,7 @@ from service.api.formats import (
     single_response,
 )
 from service.api.metrics import CONTENT_TYPE, Metrics, MetricsMiddleware, metrics_listener
-from service.api.openapi import BatchOperation, ExtractOperation, add_request_components
+from service.api.openapi import BatchOperation, ExtractOperation, ReadinessOperation, add_request_components
 from service.api.requests import decode_batch, decode_extract, media_type, read_body
 from service.api.shutdown import CutOffMiddleware, is_draining
 from service.serving.batcher import ExtractionRunner, Readiness, load_in_background
@@ -76,7 +76,8 @@ def admit_before_reading(state: State) -> None:
         raise Overloaded("the extraction queue is full; retry shortly")
 
 
-@get("/healthz", summary="Liveness: the process serves requests and its model did not fail to load")
+@get("/healthz", summary="Liveness: the process serves requests and its model did not fail to load",
+     responses={503: ResponseSpec(HealthResponse, description="The model failed to load", generate_examples=False)})
 async def healthz(state: State) -> Response[HealthResponse]:
     runner: ExtractionRunner = state.runner
     if runner.state is Readiness.FAILED:
@@ -84,7 +85,8 @@ async def healthz(state: State) -> Response[HealthResponse]:
     return Response(HealthResponse(status="ok"))
 
 
-@get("/readyz", summary="Readiness: the model is loaded and warmed, and the server is not shutting down")
+@get("/readyz", operation_class=ReadinessOperation,
+     summary="Readiness: the model is loaded and warmed, and the server is not shutting down")
 async def readyz(request: Request, state: State) -> HealthResponse:
     if is_draining(request.scope):
         raise NotReady("the server is shutting down")

@@ -77,6 +77,7 @@ def parse_published_at(value: str | None) -> dt.date | None:
     """Return the date of an ISO 8601 date or datetime string; raise InvalidRequest if neither."""
     if value is None:
         return None
+    value = value.upper()  # RFC 3339 allows a lowercase "t" and "z"; Python reads the uppercase ones
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -101,9 +102,16 @@ def validate_job(document: ExtractRequest, settings: Settings, where: str = "") 
 
 def decode_extract(body: bytes, kind: str, params: Mapping[str, str], query: Mapping[str, str],
                    settings: Settings) -> Job:
-    """Return the Job of a POST /v1/extract body of media type `kind`."""
+    """Return the Job of a POST /v1/extract body of media type `kind`.
+
+    The query fields (published_at, id, url, min_score) are read with either body; a field a
+    JSON body sets wins over the query's.
+    """
     if kind == JSON:
-        return validate_job(_decode_json(_EXTRACT_DECODER, body), settings)
+        document = _decode_json(_EXTRACT_DECODER, body)
+        from_query = _with_query_fields(document.text, query_fields(query))  # the query's values checked too
+        given = {name: getattr(document, name) for name in QUERY_FIELDS if getattr(document, name) is not None}
+        return validate_job(msgspec.structs.replace(from_query, **given), settings)
     if kind == TEXT:
         charset = params.get("charset", "utf-8")
         if charset not in ("utf-8", "utf8"):
@@ -112,14 +120,26 @@ def decode_extract(body: bytes, kind: str, params: Mapping[str, str], query: Map
             text = body.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise InvalidRequest(f"body is not valid UTF-8 (byte {exc.start})") from None
-        fields = {name: query[name] for name in QUERY_FIELDS if name in query}
-        try:
-            # Query values are strings: a lax conversion reads min_score=0.5 as a number.
-            document = msgspec.convert({"text": text, **fields}, ExtractRequest, strict=False)
-        except msgspec.ValidationError as exc:
-            raise InvalidRequest(str(exc)) from None
-        return validate_job(document, settings)
+        return validate_job(_with_query_fields(text, query_fields(query)), settings)
     raise UnsupportedMediaType(f"send {JSON} or {TEXT}; charset=utf-8, not {kind or 'no Content-Type'}")
+
+
+def query_fields(query: Mapping[str, str]) -> dict[str, str]:
+    """Return the request fields given in the query string; raise InvalidRequest for a `null`."""
+    fields = {name: query[name] for name in QUERY_FIELDS if name in query}
+    if nulls := [name for name, value in fields.items() if value == "null"]:
+        # The lax conversion would read it as no value; a query parameter is left out instead.
+        raise InvalidRequest(f"{', '.join(nulls)}=null: leave the parameter out for no value")
+    return fields
+
+
+def _with_query_fields(text: str, fields: Mapping[str, object]) -> ExtractRequest:
+    """Return the ExtractRequest of `text` and `fields`, validated as the JSON body's are."""
+    try:
+        # Query values are strings: a lax conversion reads min_score=0.5 as a number.
+        return msgspec.convert({"text": text, **fields}, ExtractRequest, strict=False)
+    except msgspec.ValidationError as exc:
+        raise InvalidRequest(str(exc)) from None
 
 
 def decode_batch(body: bytes, kind: str, settings: Settings) -> list[Job]:

@@ -86,3 +86,25 @@ def test_openapi_request_schemas_are_generated_from_the_structs(client):
         assert published["required"] == generated[name]["required"]
         assert published["additionalProperties"] is False
     assert document["components"]["schemas"]["ExtractRequest"]["properties"]["id"]["anyOf"][0]["maxLength"] == MAX_ID_CHARS
+
+
+def test_openapi_documents_every_error_as_problem_details_and_the_limits(small_client):
+    document = small_client.get("/schema/openapi.json").json()
+    for path in ("/v1/extract", "/v1/extract/batch"):
+        responses = document["paths"][path]["post"]["responses"]
+        assert {"400", "406", "408", "413", "415", "422", "503"} <= responses.keys()
+        for status, response in responses.items():
+            if status != "200":
+                assert response["content"]["application/problem+json"]["schema"]["$ref"].endswith("/Problem")
+        assert responses["503"]["headers"]["Retry-After"]["required"] is True
+    assert "503" in document["paths"]["/readyz"]["get"]["responses"]
+    schemas = document["components"]["schemas"]
+    text = schemas["ExtractRequest"]["properties"]["text"]
+    # small_client's limits: 500 characters, 2 documents.
+    assert (text["minLength"], text["maxLength"], text["pattern"]) == (1, 500, "\\S")
+    assert schemas["ArticleText"]["maxLength"] == 500
+    documents = schemas["BatchRequest"]["properties"]["documents"]
+    assert (documents["minItems"], documents["maxItems"]) == (1, 2)
+    published_at = schemas["ExtractRequest"]["properties"]["published_at"]["anyOf"][0]
+    assert published_at["anyOf"] == [{"format": "date"}, {"format": "date-time"}]
+    assert set(schemas["Problem"]["required"]) == {"type", "title", "status"}
