@@ -48,8 +48,8 @@ SYMBOL_ALIASES = MappingProxyType({alias: symbol for symbol, unit in _UNITS.unit
 # Lowercase, single spaces; plural and British/American spellings listed out.
 _UNIT_WORDS = {word: symbol for symbol, unit in _UNITS.units.items() for word in unit.words}
 _CURRENCY_WORDS = {word: code for code, currency in _CURRENCIES.currencies.items() for word in currency.words}
-if _UNIT_WORDS.keys() & _CURRENCY_WORDS.keys():
-    raise LexiconError(f"units.toml and currencies.toml both list {sorted(_UNIT_WORDS.keys() & _CURRENCY_WORDS.keys())}")
+if _both := sorted(_UNIT_WORDS.keys() & _CURRENCY_WORDS.keys()):
+    raise LexiconError(f"units.toml and currencies.toml both list {_both}")
 WORD_ALIASES = MappingProxyType({**_UNIT_WORDS, **_CURRENCY_WORDS})
 
 # Written before the number: "$2.4bn", "US$ 20,000", "£5 million", "USD 5m".

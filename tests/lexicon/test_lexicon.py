@@ -161,14 +161,15 @@ def test_a_malformed_qualifier_is_refused(tmp_path, old, new, error):
 
 
 def test_a_framing_verb_that_is_a_speech_verb_already_is_refused(tmp_path):
-    _write(tmp_path, "speech_cues", _edited("speech_cues", 'framing = [\n    "called",', 'framing = [\n    "said", "called",'))
+    text = _edited("speech_cues", 'framing = [\n    "called",', 'framing = [\n    "said", "called",')
+    _write(tmp_path, "speech_cues", text)
     with pytest.raises(LexiconError, match="'said' is in both speech and framing"):
         load("speech_cues", SCHEMAS["speech_cues"], tmp_path)
 
 
 def test_an_organization_ending_that_is_a_group_noun_already_is_refused(tmp_path):
-    _write(tmp_path, "organizations",
-           _edited("organizations", 'organization_endings = [\n    "inc",', 'organization_endings = [\n    "police", "inc",'))
+    text = _edited("organizations", 'organization_endings = [\n    "inc",', 'organization_endings = [\n    "police", "inc",')
+    _write(tmp_path, "organizations", text)
     with pytest.raises(LexiconError, match="'police' is in both groups and organization_endings"):
         load("organizations", SCHEMAS["organizations"], tmp_path)
 
