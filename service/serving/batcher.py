@@ -26,6 +26,7 @@ from service.api.render import render_extraction
 from service.api.requests import Job
 from service.api.schemas import ExtractResponse, ModelInfo, Timing
 from service.pipeline import Pipeline
+from service.serving.memory import HeapTrimmer, cap_kernel_caches
 from service.serving.schedule import CHARS_PER_TOKEN, Call, Piece, Schedule
 
 __all__ = ["CHARS_PER_TOKEN", "ExtractionRunner", "Readiness", "load_in_background", "run_jobs"]
@@ -66,9 +67,11 @@ class ExtractionRunner:
         self._in_hand: dict[int, list[Piece]] = {}
         self._crashes: deque[float] = deque()
         self._closing = False
+        self._trimmer = HeapTrimmer()
 
     def load(self, load_pipeline: Callable[[Path], Pipeline], model_path: Path) -> None:
         """Load and warm the pipeline (blocking; run in a thread), then flip to ready."""
+        cap_kernel_caches()  # before the first forward pass compiles a kernel
         try:
             pipeline = load_pipeline(model_path)
             pipeline.warm_up()
@@ -241,6 +244,7 @@ class ExtractionRunner:
             if not responses:
                 responses = [self._run_alone(job, wait) for job, wait in zip(jobs, waits, strict=True)]
         self.metrics.inference_duration.observe(time.perf_counter() - started)
+        self._trimmer.extracted(sum(len(job.text) for job in jobs))
         outcomes, cursor = [], 0
         for piece in batch:
             outcomes.append(responses[cursor : cursor + len(piece.indices)])
