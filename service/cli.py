@@ -27,6 +27,7 @@ from service.settings import Settings, SettingsError, load_settings
 EXIT_LINES_FAILED = 1
 EXIT_USAGE = 2
 EXIT_ABORTED = 3
+EXIT_INTERRUPTED = 130  # the shell's 128 + SIGINT
 
 
 def serve(settings: Settings) -> int:
@@ -69,6 +70,9 @@ def extract_bulk(settings: Settings, source: str, output: Path | None, shard: Sh
     except BulkAborted as exc:
         print(f"claimex extract: {exc}; run it again to resume", file=sys.stderr)
         return EXIT_ABORTED
+    except KeyboardInterrupt:
+        print("claimex extract: interrupted; run it again to resume", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return EXIT_LINES_FAILED if outcome.failed else 0
 
 

@@ -39,7 +39,8 @@ def test_a_terminal_gets_a_bar_and_the_summary_closes_it():
         progress.record(line, 100, problem=False)
     progress.finish()
     frames = stream.getvalue().split("\r")
-    assert frames[-1].startswith(" 50% [############............] 5 docs (0 failed)  1.0 docs/s  100 words/s  ETA 0:00:05")
+    assert frames[-1].startswith(
+        " 50% [############............] 5 docs (0 failed)  1.0 docs/s  100 words/s  ETA 0:00:05")
     assert frames[-1].endswith("\n")
     assert stream.getvalue().splitlines()[-1] == (
         "claimex extract: done: 5 documents in 0:00:05, 1.00 documents/s, 100 words/s; "

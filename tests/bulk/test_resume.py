@@ -12,7 +12,6 @@ from service.bulk.shards import Shard
 from service.bulk.sources import open_source
 from service.cli import EXIT_LINES_FAILED
 from service.settings import Settings
-from tests.bulk.conftest import ALONE, records, write_jsonl
 
 REPO = Path(__file__).resolve().parents[2]
 # A guard against a hang, not a speed check.
@@ -24,11 +23,12 @@ ARTICLES = [
 ]
 
 
-def test_a_killed_run_resumes_to_the_same_output_without_duplicates(tmp_path, pipeline):
+def test_a_killed_run_resumes_to_the_same_output_without_duplicates(tmp_path, pipeline, alone, write_jsonl,
+                                                                     records):
     lines = [{"text": text, "id": f"article-{i}", "published_at": "2022-03-12"} for i, text in enumerate(ARTICLES)]
     lines.insert(6, {"text": "", "id": "empty"})
     source = write_jsonl(tmp_path / "in.jsonl", lines)
-    settings = Settings(**ALONE)
+    settings = Settings(**alone)
     entries, total = open_source(str(source), settings, None)
     run_bulk(entries, total, tmp_path / "uninterrupted.jsonl", Shard(), settings, load_pipeline=lambda _: pipeline)
 

@@ -14,7 +14,6 @@ from service.bulk.run import run_bulk
 from service.bulk.shards import Shard
 from service.bulk.sources import open_source
 from service.settings import Settings
-from tests.bulk.conftest import ALONE, records, write_jsonl
 
 SENTENCES = [
     "Police said 12 people were hurt on Monday.",
@@ -44,7 +43,7 @@ def api_problem(line: dict | str) -> dict:
     raise AssertionError(f"the API accepts {raw}")
 
 
-def test_round_trip_good_and_bad_lines_in_order(tmp_path, pipeline):
+def test_round_trip_good_and_bad_lines_in_order(tmp_path, pipeline, write_jsonl, records):
     lines: list[dict | str] = []
     for i, text in enumerate(SENTENCES):
         lines.append({"text": text, "id": f"doc-{i}", "published_at": "2022-03-12"} if i % 2 else {"text": text})
@@ -69,14 +68,14 @@ def test_round_trip_good_and_bad_lines_in_order(tmp_path, pipeline):
     assert any(q["text"] == "12 people" for q in written[0]["result"]["quantities"])
 
 
-def test_shards_together_are_the_whole(tmp_path, pipeline):
+def test_shards_together_are_the_whole(tmp_path, pipeline, alone, write_jsonl, records):
     lines = [{"text": text, "id": f"doc-{i}"} for i, text in enumerate(SENTENCES)]
     lines += [{"text": SENTENCES[0]}, {"text": SENTENCES[1]}, BAD[0], BAD[1]]  # placed by line number
     source = write_jsonl(tmp_path / "in.jsonl", lines)
-    run(source, tmp_path / "whole.jsonl", pipeline, **ALONE)
+    run(source, tmp_path / "whole.jsonl", pipeline, **alone)
     parts = [tmp_path / f"part-{i}.jsonl" for i in range(3)]
     for i, part in enumerate(parts):
-        run(source, part, pipeline, Shard(i, 3), **ALONE)
+        run(source, part, pipeline, Shard(i, 3), **alone)
     assert all(records(part) for part in parts)  # each shard got documents
     assert sorted(r["line"] for part in parts for r in records(part)) == list(range(1, len(lines) + 1))
     merged: list[bytes] = []
