@@ -64,21 +64,22 @@ def run_bulk(entries: Iterator[Entry], total_lines: int | None, output: Path | N
     resumed = resume(output, shard) if output is not None else Resumed()
     if resumed.records:
         log.info("resuming %s after %d records (input line %d)", output, resumed.records, resumed.last_line)
-    torch.set_num_threads(settings.torch_threads)
-    # Admission is the HTTP server's guard; here the in-flight window bounds the work.
-    runner = ExtractionRunner(Metrics(), max_queue=sys.maxsize, threads=settings.inference_threads,
-                              token_budget=settings.batch_token_budget)
-    runner.load(load_pipeline, settings.model_path)
-    if runner.state is not Readiness.READY:
-        raise BulkAborted(f"the model failed to load from {settings.model_path} (see the log)")
+    # Opened before the model loads, so an output that cannot be written fails at once.
     if output is None:
         sys.stdout.flush()
         writer = LineWriter(sys.stdout.buffer)
     else:
         writer = LineWriter.append_to(output)
-    progress = Progress(progress_stream, total_lines, resumed, terminal=progress_stream.isatty())
-    in_flight = BUDGETS_IN_FLIGHT * settings.batch_token_budget * settings.inference_threads
     try:
+        torch.set_num_threads(settings.torch_threads)
+        # Admission is the HTTP server's guard; here the in-flight window bounds the work.
+        runner = ExtractionRunner(Metrics(), max_queue=sys.maxsize, threads=settings.inference_threads,
+                                  token_budget=settings.batch_token_budget)
+        runner.load(load_pipeline, settings.model_path)
+        if runner.state is not Readiness.READY:
+            raise BulkAborted(f"the model failed to load from {settings.model_path} (see the log)")
+        progress = Progress(progress_stream, total_lines, resumed, terminal=progress_stream.isatty())
+        in_flight = BUDGETS_IN_FLIGHT * settings.batch_token_budget * settings.inference_threads
         problems = asyncio.run(_extract_in_order(not_yet_written(entries, shard, resumed), runner,
                                                  writer, progress, in_flight))
     finally:

@@ -22,6 +22,7 @@ def inputs(tmp_path):
     (["in.jsonl", "--published-at", "2022-03-12"], "JSON Lines give published_at per line"),
     (["docs", "--published-at", "last week"], "is not an ISO 8601 date"),
     (["missing.jsonl"], "No such file"),
+    (["in.jsonl", "--output", "no/such/dir/out.jsonl"], "No such file"),
 ])
 def test_unusable_arguments_exit_2_with_a_message(inputs, capsys, monkeypatch, args, says):
     monkeypatch.chdir(inputs)
