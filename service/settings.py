@@ -51,13 +51,40 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     model_path: Path = DEFAULT_MODEL_PATH
     # Seconds a client is told to wait before retrying an overloaded server.
     retry_after_seconds: int = 2
+    # Slow clients: a connection whose request headers are not all in within this many seconds
+    # is closed; a body not all in within this many is a 408.
+    header_timeout_seconds: float = 10.0
+    body_timeout_seconds: float = 30.0
+    # On SIGTERM: readiness answers 503 for the drain, then uvicorn stops taking connections and
+    # waits up to the shutdown timeout for requests in flight; any still running then get a 503.
+    # k8s/deployment.yaml's terminationGracePeriodSeconds covers preStop + both.
+    shutdown_drain_seconds: float = 2.0
+    shutdown_timeout_seconds: int = 30
+    # API keys, one per line, in this file or in each file of this directory (a mounted
+    # Kubernetes Secret); read once at start. Unset: no authentication.
+    api_keys_file: Path | None = None
+    # Serve /metrics on its own listener at this port instead of the main one.
+    metrics_port: int | None = None
+    # One JSON line per request on the logger claimex.access (replacing uvicorn's access log).
+    access_log: bool = True
 
     def __post_init__(self) -> None:
         for name in ("port", "workers", "max_body_bytes", "max_text_chars",
                      "max_batch_documents", "max_queue", "inference_threads", "batch_token_budget",
-                     "torch_threads", "retry_after_seconds"):
+                     "torch_threads", "retry_after_seconds", "shutdown_timeout_seconds"):
             if getattr(self, name) < 1:
                 raise SettingsError(f"{PREFIX}{name.upper()} must be at least 1")
+        for name in ("header_timeout_seconds", "body_timeout_seconds"):
+            if not getattr(self, name) > 0:
+                raise SettingsError(f"{PREFIX}{name.upper()} must be more than 0")
+        if not self.shutdown_drain_seconds >= 0:
+            raise SettingsError(f"{PREFIX}SHUTDOWN_DRAIN_SECONDS must be 0 or more")
+        if self.metrics_port is not None:
+            if not 1 <= self.metrics_port <= 65535 or self.metrics_port == self.port:
+                raise SettingsError(f"{PREFIX}METRICS_PORT must be a port from 1 to 65535 other than {PREFIX}PORT")
+            if self.workers > 1:
+                # Each worker process would try to bind the same metrics port.
+                raise SettingsError(f"{PREFIX}METRICS_PORT needs {PREFIX}WORKERS=1")
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:

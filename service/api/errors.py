@@ -59,6 +59,14 @@ class ExtractionFailed(ClaimexError):
     """The pipeline raised on a document; the trace is logged where it was caught."""
 
 
+class BodyTimeout(ClaimexError):
+    """The request body did not all arrive within the body timeout."""
+
+
+class ClientDisconnected(ClaimexError):
+    """The client closed the connection before it sent the whole request (nobody reads the answer)."""
+
+
 # status, title, type slug; the only place domain errors meet HTTP.
 PROBLEMS: dict[type[ClaimexError], tuple[int, str, str]] = {
     InvalidRequest: (400, "Invalid request", "invalid-request"),
@@ -70,6 +78,9 @@ PROBLEMS: dict[type[ClaimexError], tuple[int, str, str]] = {
     NotReady: (503, "Not ready", "not-ready"),
     DeadlineExceeded: (503, "Deadline exceeded", "deadline-exceeded"),
     ExtractionFailed: (500, "Internal error", "internal-error"),
+    BodyTimeout: (408, "Request timeout", "request-timeout"),
+    # nginx's status for a client that left: counted as such in the metrics, not as a server error.
+    ClientDisconnected: (499, "Client closed request", "client-closed-request"),
 }
 _RETRY_AFTER = (Overloaded, NotReady, DeadlineExceeded)
 
@@ -93,7 +104,12 @@ def make_exception_handlers(retry_after_seconds: int) -> dict:
 
     def domain(request: Request, exc: ClaimexError) -> Response[Problem]:
         status, title, slug = PROBLEMS[type(exc)]
+        if isinstance(exc, ClientDisconnected):
+            log.info("%s on %s", exc.detail, request.url.path)
         headers = {"Retry-After": str(retry_after_seconds)} if isinstance(exc, _RETRY_AFTER) else None
+        if isinstance(exc, BodyTimeout):
+            # The rest of the body may still trickle in: the connection is not reused.
+            headers = {"Connection": "close"}
         return problem_response(status, title, slug, exc.detail, request.url.path, headers)
 
     def framework(request: Request, exc: HTTPException) -> Response[Problem]:

@@ -19,7 +19,7 @@ from litestar.response import Stream
 from service.api.errors import InvalidRequest, NotAcceptable, problem_details
 from service.api.jsonld import claim_graph
 from service.api.requests import Job
-from service.api.schemas import BatchResponse, ExtractResponse
+from service.api.schemas import BatchResponse, ExtractResponse, Timing
 
 log = logging.getLogger("claimex.api")
 JSON = "application/json"
@@ -134,7 +134,8 @@ def single_response(representation: Representation, response: ExtractResponse, j
         body = _ENCODER.encode(response) + b"\n"
     else:
         body = _ENCODER.encode(response)
-    return Response(body, media_type=representation.media_type, headers=_VARY)
+    return Response(body, media_type=representation.media_type,
+                    headers={**_VARY, **server_timing([response.meta.timing])})
 
 
 def batch_response(representation: Representation, responses: list[ExtractResponse],
@@ -144,7 +145,20 @@ def batch_response(representation: Representation, responses: list[ExtractRespon
         body = _ENCODER.encode([claim_graph(r, job.url) for r, job in zip(responses, jobs, strict=True)])
     else:
         body = _ENCODER.encode(BatchResponse(results=responses))
-    return Response(body, media_type=representation.media_type, headers=_VARY)
+    return Response(body, media_type=representation.media_type,
+                    headers={**_VARY, **server_timing([r.meta.timing for r in responses])})
+
+
+def server_timing(timings: list[Timing]) -> dict[str, str]:
+    """Return the Server-Timing header of the longest queue wait and pipeline call among `timings`.
+
+    The access log reads it too (a middleware sees headers, not the handler's objects).
+    """
+    if not timings:
+        return {}
+    queue = max(t.queue_ms for t in timings)
+    extraction = max(t.extraction_ms for t in timings)
+    return {"Server-Timing": f"queue;dur={queue}, extraction;dur={extraction}"}
 
 
 def batch_stream(representation: Representation, pending: list[asyncio.Future], path: str) -> Stream:

@@ -1,9 +1,10 @@
 """What the OpenAPI document needs beyond what Litestar derives from the handlers.
 
 The handlers read their bodies themselves (JSON or text/plain), so Litestar sees no
-request type. The request schemas are generated from the msgspec Structs in schemas.py,
-never restated here; the operations below only add what a Struct cannot say: the
-text/plain alternative, its query fields, and the `format` parameter.
+request type, and answer errors as problem details, which it does not see either. The
+request and problem schemas are generated from the msgspec Structs in schemas.py, never
+restated here; the operations below only add what a Struct cannot say: the text/plain
+alternative, its query fields, the `format` parameter and which errors each answers.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from typing import Any
 import msgspec
 from litestar.openapi.spec import (
     OpenAPI,
+    OpenAPIHeader,
     OpenAPIMediaType,
+    OpenAPIResponse,
     Operation,
     Parameter,
     Reference,
@@ -23,9 +26,10 @@ from litestar.openapi.spec import (
 )
 from litestar.openapi.spec.enums import OpenAPIType
 
+from service.api.errors import PROBLEM_MEDIA_TYPE
 from service.api.formats import JSONLD, NDJSON, Format
 from service.api.requests import JSON, QUERY_FIELDS, TEXT
-from service.api.schemas import BatchRequest, ExtractRequest
+from service.api.schemas import BatchRequest, ExtractRequest, Problem
 from service.settings import Settings
 
 _REF_TEMPLATE = "#/components/schemas/{name}"
@@ -35,8 +39,12 @@ PLAIN_TEXT_MEDIA_TYPE = f"{TEXT}; charset=utf-8"
 
 
 def request_components(settings: Settings) -> dict[str, dict[str, Any]]:
-    """Return the JSON Schemas of the request bodies by component name, generated from the Structs."""
-    _, components = msgspec.json.schema_components([ExtractRequest, BatchRequest], ref_template=_REF_TEMPLATE)
+    """Return the JSON Schemas of the request bodies and of problem details by component name,
+    generated from the Structs, with the limits that come from the settings."""
+    _, components = msgspec.json.schema_components([ExtractRequest, BatchRequest, Problem],
+                                                   ref_template=_REF_TEMPLATE)
+    components[ExtractRequest.__name__]["properties"]["text"]["maxLength"] = settings.max_text_chars
+    components[BatchRequest.__name__]["properties"]["documents"]["maxItems"] = settings.max_batch_documents
     components[PLAIN_TEXT] = dict(components[ExtractRequest.__name__]["properties"]["text"])
     return components
 
@@ -60,7 +68,7 @@ def _query_fields() -> list[Parameter]:
         schema = next(s for s in properties[name]["anyOf"] if s.get("type") != "null")
         parameters.append(Parameter(
             name=name, param_in="query", required=False, schema=schema,
-            description=f"{schema.get('description', name)} (for a text/plain body; a JSON body carries it)",
+            description=f"{schema.get('description', name)} (with either body; a JSON body's own wins)",
         ))
     return parameters
 
@@ -77,6 +85,35 @@ _CLAIM_GRAPH = Schema(
                 "datePublished, temporalCoverage, appearance, firstAppearance; score and offsets under "
                 "https://claimex.dev/ns# keys)",
 )
+
+
+# What each error status means here; every one is a problem-details body.
+ERRORS = {
+    400: "Malformed JSON, bytes that are not UTF-8, wrong types, unknown fields, a bad published_at "
+         "or an unknown `format`",
+    406: "Accept names no format the endpoint writes",
+    408: "The body did not all arrive within CLAIMEX_BODY_TIMEOUT_SECONDS",
+    413: "Body, text or batch over the limits",
+    415: "A Content-Type the endpoint does not read",
+    422: "Blank text, or an empty batch",
+    500: "Internal error (the trace is in the log, never in the answer)",
+    503: "Loading, overloaded, past the request deadline or shutting down; retry after Retry-After seconds",
+}
+EXTRACT_ERRORS = (400, 406, 408, 413, 415, 422, 500, 503)
+
+
+def problem_responses(*statuses: int) -> dict[str, OpenAPIResponse]:
+    """Return the documented problem-details responses for `statuses`."""
+    responses = {}
+    for status in statuses:
+        headers = {"Retry-After": OpenAPIHeader(
+            schema=Schema(type=OpenAPIType.INTEGER), required=True, description="Seconds to wait before retrying",
+        )} if status == 503 else None
+        responses[str(status)] = OpenAPIResponse(
+            description=ERRORS[status], headers=headers,
+            content={PROBLEM_MEDIA_TYPE: OpenAPIMediaType(schema=_ref(Problem.__name__))},
+        )
+    return responses
 
 
 def _document_formats(operation: Operation, jsonld: Schema, ndjson_line: str) -> None:
@@ -97,6 +134,7 @@ class ExtractOperation(Operation):
         })
         self.parameters = [*(self.parameters or []), *_query_fields(), _FORMAT]
         _document_formats(self, _CLAIM_GRAPH, "One line: the ExtractResponse JSON")
+        self.responses.update(problem_responses(*EXTRACT_ERRORS))
 
 
 @dataclass
@@ -110,3 +148,13 @@ class BatchOperation(Operation):
         self.parameters = [*(self.parameters or []), _FORMAT]
         _document_formats(self, Schema(type=OpenAPIType.ARRAY, items=_CLAIM_GRAPH),
                           "Streamed: one ExtractResponse JSON per line, in the order sent")
+        self.responses.update(problem_responses(*EXTRACT_ERRORS))
+
+
+@dataclass
+class ReadinessOperation(Operation):
+    """GET /readyz: 503 while loading or shutting down."""
+
+    def __post_init__(self) -> None:
+        self.responses.update(problem_responses(503))
+        self.responses["503"].description = "Loading, failed, or shutting down"

@@ -24,11 +24,24 @@ class ResponseBase(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True
     """Base of every response: immutable, optional fields left out when unset."""
 
 
+# Text that is blank is refused with 422 and text over CLAIMEX_MAX_TEXT_CHARS with 413, after
+# decoding (requests.validate_job), so both keep their own status; the schema states them (the
+# maximum is added from the settings, service/api/openapi.py). `\S` as Python reads it: a text
+# with a character that str.strip() keeps.
+ArticleText = Annotated[str, Meta(
+    description="The article text; every offset indexes it",
+    extra_json_schema={"minLength": 1, "pattern": r"\S"},
+)]
+# A date (2022-03-12) or a date and time (2022-03-12T09:30:00Z); requests.parse_published_at reads it.
+PublishedAtText = Annotated[str, Meta(
+    max_length=MAX_DATE_CHARS, description="ISO 8601 date or date-time of the article (anchors relative dates)",
+    extra_json_schema={"anyOf": [{"format": "date"}, {"format": "date-time"}]},
+)]
+
+
 class ExtractRequest(RequestBase):
-    text: Annotated[str, Meta(description="The article text; every offset indexes it")]
-    published_at: Annotated[str, Meta(
-        max_length=MAX_DATE_CHARS, description="ISO 8601 date or datetime of the article (anchors relative dates)",
-    )] | None = None
+    text: ArticleText
+    published_at: PublishedAtText | None = None
     id: Annotated[str, Meta(max_length=MAX_ID_CHARS, description="The caller's id, echoed back")] | None = None
     url: Annotated[str, Meta(max_length=MAX_URL_CHARS, description="Where the article appeared")] | None = None
     min_score: Annotated[float, Meta(
@@ -37,7 +50,10 @@ class ExtractRequest(RequestBase):
 
 
 class BatchRequest(RequestBase):
-    documents: Annotated[list[ExtractRequest], Meta(description="The articles, answered in this order")]
+    # An empty list is refused with 422 and one over CLAIMEX_MAX_BATCH_DOCUMENTS with 413 (requests.decode_batch).
+    documents: Annotated[list[ExtractRequest], Meta(
+        description="The articles, answered in this order", extra_json_schema={"minItems": 1},
+    )]
 
 
 class TextSpan(ResponseBase):

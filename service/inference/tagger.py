@@ -8,7 +8,9 @@ per-piece labels into character spans. Nothing is cut at 512 tokens.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import copy
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import torch
@@ -70,6 +72,9 @@ class ClaimTagger:
     device: torch.device
     name: str
     version: str
+    # Each thread tokenizes with a copy of its own: a fast tokenizer used from several
+    # threads at once can raise "Already borrowed" (its Rust state is borrowed per call).
+    _per_thread: threading.local = field(default_factory=threading.local, init=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, artifact_dir: Path) -> ClaimTagger:
@@ -94,10 +99,17 @@ class ClaimTagger:
 
     def encode(self, text: str) -> Encoded:
         """Return the word pieces of `text` with their character offsets and casing."""
-        encoded = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True,
-                                 truncation=False, verbose=False)
+        encoded = self._own_tokenizer()(text, add_special_tokens=False, return_offsets_mapping=True,
+                                             truncation=False, verbose=False)
         offsets = [tuple(o) for o in encoded["offset_mapping"]]
         return Encoded(encoded["input_ids"], offsets, casing_ids(text, offsets))
+
+    def _own_tokenizer(self):
+        """Return this thread's copy of the tokenizer."""
+        tokenizer = getattr(self._per_thread, "tokenizer", None)
+        if tokenizer is None:
+            tokenizer = self._per_thread.tokenizer = copy.deepcopy(self.tokenizer)
+        return tokenizer
 
     def tag(self, text: str) -> dict[str, list[TaggedSpan]]:
         """Return, per head, the spans the tagger finds in `text`."""

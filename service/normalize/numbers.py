@@ -9,37 +9,25 @@ from __future__ import annotations
 
 import math
 import re
-from types import MappingProxyType
 
-_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TEENS = (
-    "ten", "eleven", "twelve", "thirteen", "fourteen",
-    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-)
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+from service import lexicon
 
-SMALL_NUMBERS = MappingProxyType(
-    {"zero": 0, **{w: i + 1 for i, w in enumerate(_UNITS)}, **{w: i + 10 for i, w in enumerate(_TEENS)}}
-)
-TENS = MappingProxyType({w: (i + 2) * 10 for i, w in enumerate(_TENS)})
-SCALES = MappingProxyType(
-    {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-)
+_WORDS = lexicon.number_words()
+SMALL_NUMBERS = _WORDS.cardinals  # zero to nineteen
+TENS = _WORDS.tens
+MULTIPLIERS = _WORDS.multipliers  # "hundred", "dozen"
+SCALES = _WORDS.scales
 # Abbreviations as newsrooms write them after digits: "5k", "3m", "2.4bn", "1.1tn".
-SCALE_ABBREVIATIONS = MappingProxyType(
-    {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
-)
+SCALE_ABBREVIATIONS = _WORDS.scale_abbreviations
 # Lower bounds: "thousands of" is at least a thousand.
-VAGUE_PLURALS = MappingProxyType(
-    {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
-)
-FRACTION_DENOMINATORS = MappingProxyType(
-    {
-        "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-        "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
-        "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
-    }
-)
+VAGUE_PLURALS = _WORDS.vague_plurals
+FRACTION_DENOMINATORS = _WORDS.fractions
+_UNITS = tuple(word for word, value in SMALL_NUMBERS.items() if 1 <= value <= 9)
+# One-letter abbreviations count only glued to the digits ("5k"); longer ones after a space too.
+_ABBREVIATED = tuple(a for a in SCALE_ABBREVIATIONS if len(a) > 1)
+_LETTERS = "".join(a for a in SCALE_ABBREVIATIONS if len(a) == 1)
+# The vague plurals of a scale, which follow another: "hundreds of thousands".
+_SCALE_PLURALS = "|".join(word for word, value in VAGUE_PLURALS.items() if value in SCALES.values())
 
 
 def _alternation(words) -> str:
@@ -48,14 +36,14 @@ def _alternation(words) -> str:
 
 
 _SMALL_W = (
-    rf"(?:(?:{_alternation(_TENS)})(?:[\s-](?:{_alternation(_UNITS)}))?"
+    rf"(?:(?:{_alternation(TENS)})(?:[\s-](?:{_alternation(_UNITS)}))?"
     rf"|{_alternation(SMALL_NUMBERS)})\b"
 )
 _SCALE_W = rf"(?:{_alternation(SCALES)})\b"
 _HUNDREDS_W = rf"(?:(?:{_SMALL_W}|an?)\s+hundred\b(?:\s+(?:and\s+)?{_SMALL_W})?|{_SMALL_W})"
 _VAGUE_W = (
     rf"(?:{_alternation(VAGUE_PLURALS)})\b"
-    r"(?:\s+of\s+(?:thousands|millions|billions)\b)?"
+    rf"(?:\s+of\s+(?:{_SCALE_PLURALS})\b)?"
 )
 
 # Digits with optional thousands separators and decimals; never the tail of a
@@ -63,7 +51,7 @@ _VAGUE_W = (
 DIGITS = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d]|[.,]\d)"
 DIGIT_NUMBER = (
     DIGITS
-    + r"(?:\s?(?i:thousand|million|billion|trillion)\b|\s?(?:bn|mn|mln|tn|trn)\b|[kmb]\b)?"
+    + rf"(?:\s?(?i:{'|'.join(SCALES)})\b|\s?(?:{'|'.join(_ABBREVIATED)})\b|[{_LETTERS}]\b)?"
 )
 WORD_NUMBER = (
     r"(?i:\b(?:"
@@ -88,7 +76,7 @@ _DIGIT_NUMBER_RE = re.compile(
 )
 _TOKEN_RE = re.compile(r"[a-z]+")
 _TRAILING_SCALE_RE = re.compile(
-    r"(?<![a-z])(thousand|million|billion|trillion|bn|mn|mln|tn|trn|k|m|b)\s*$", re.IGNORECASE
+    rf"(?<![a-z])({'|'.join((*SCALES, *_ABBREVIATED, *_LETTERS))})\s*$", re.IGNORECASE
 )
 _CURRENCY_PREFIX_RE = re.compile(r"^(?:[A-Z]{0,3}\$|[£€¥₹])\s?")
 _FILLER = frozenset({"and", "of"})
@@ -176,10 +164,8 @@ def _parse_words(text: str) -> float | None:
             current = 2.0
         elif token == "half":
             current = current + 0.5 if current else 0.5
-        elif token == "hundred":
-            current = (current or 1.0) * 100
-        elif token == "dozen":
-            current = (current or 1.0) * 12
+        elif token in MULTIPLIERS:
+            current = (current or 1.0) * MULTIPLIERS[token]
         elif token in VAGUE_PLURALS:
             current = (current or 1.0) * VAGUE_PLURALS[token]
         elif token in SCALES:

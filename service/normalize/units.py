@@ -15,6 +15,7 @@ import pint
 from service.normalize.numbers import SCALE_ABBREVIATIONS, SCALES
 from service.normalize.unit_table import (
     CURRENCY_PREFIXES,
+    GLUED_ALIASES,
     SYMBOL_ALIASES,
     UNITS,
     WORD_ALIASES,
@@ -43,10 +44,10 @@ def _alternation(aliases) -> str:
 
 
 # Units written after a number. Symbols are case-sensitive; words are not.
-# Bare "C"/"F" count only when glued to the digits ("30C"), never "30 C".
+# Bare "C"/"F" (GLUED_ALIASES) count only when glued to the digits ("30C"), never "30 C".
 UNIT = (
     rf"(?:(?:{_alternation(SYMBOL_ALIASES)}|{_alternation(_MONEY_SUFFIX_CODES)}"
-    rf"|(?<=\d)[CF]|(?i:{_alternation(WORD_ALIASES)}))(?![^\W\d_]))"
+    rf"|(?<=\d)[{''.join(map(re.escape, GLUED_ALIASES))}]|(?i:{_alternation(WORD_ALIASES)}))(?![^\W\d_]))"
 )
 # Currency written before a number, with an optional space: "US$ 20,000", "USD 5m".
 CURRENCY_PREFIX = rf"(?:(?<![^\W\d_])(?:{_alternation(CURRENCY_PREFIXES)}))"
@@ -63,7 +64,7 @@ def lookup_unit(alias: str) -> UnitSpec | None:
         SYMBOL_ALIASES.get(text)
         or CURRENCY_PREFIXES.get(text)
         or WORD_ALIASES.get(text.lower())
-        or {"C": "°C", "F": "°F"}.get(text)
+        or GLUED_ALIASES.get(text)
         or text
     )
     return UNITS.get(symbol)

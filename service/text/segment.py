@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import re
 
+from service import lexicon
 from service.core.spans import Span
 
 # Each non-empty line is a block: pasted web pages put one block per line, and
 # news copy puts one paragraph per line or per blank-line-separated block.
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 
-# Abbreviations after which a period does not end a sentence (lowercased, no dot).
+# Abbreviations after which a period does not end a sentence (lowercased, no dot):
+# en/abbreviations.toml and the month and weekday abbreviations.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt sen rep gov lt-gov
-    pres supt insp det st mt ft jr sr rev hon amb no nos vs v etc al inc corp co ltd
-    bros dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun u.s u.k u.n e.g i.e a.m p.m""".split()
+    [*lexicon.abbreviations().sentence_internal,
+     *(a.lower() for month in lexicon.months().month for a in month.abbreviations),
+     *(a.lower() for day in lexicon.weekdays().weekday for a in day.abbreviations)]
 )
 # A sentence ends at . ! ? (or …) possibly followed by closing quotes/brackets,
 # then whitespace and a plausible sentence opener.

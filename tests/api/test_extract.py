@@ -104,6 +104,21 @@ def test_plain_text_body_with_published_at_in_the_query(client):
     assert_offsets(ARTICLE, response.json())
 
 
+def test_query_fields_apply_to_a_json_body_which_wins_where_it_sets_them(client):
+    response = client.post("/v1/extract?published_at=2022-03-12&id=from-query", json={"text": ARTICLE, "id": "a1"})
+    assert response.status_code == 200, response.text
+    assert response.json()["id"] == "a1"
+    assert response.json()["published_at"] == {"value": "2022-03-12", "source": "request"}
+    # Checked even where the body wins: an invalid query value is a 400 either way.
+    problem(client.post("/v1/extract?id=" + "x" * 300, json={"text": ARTICLE, "id": "a1"}), 400)
+    assert "min_score" in problem(client.post("/v1/extract?min_score=null", json={"text": ARTICLE}), 400)["detail"]
+
+
+def test_published_at_reads_rfc3339_lowercase_t_and_z(client):
+    body = client.post("/v1/extract", json={"text": ARTICLE, "published_at": "2022-03-12t23:30:00z"}).json()
+    assert body["published_at"] == {"value": "2022-03-12", "source": "request"}
+
+
 def test_publication_date_found_in_the_text(client):
     text = "Scientology defector arrested\n\nSaturday, October 9, 2010\n\nHe was released on Thursday."
     body = client.post("/v1/extract", json={"text": text}).json()

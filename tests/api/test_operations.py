@@ -1,17 +1,12 @@
-"""Health, readiness, metrics, OpenAPI and overload behaviour."""
+"""Health, readiness, metrics and OpenAPI (the batcher's own tests are in tests/serving)."""
 
 import threading
 
-import anyio
 import msgspec
 from litestar.testing import TestClient
 
 from service.api.app import create_app
-from service.api.errors import Overloaded
-from service.api.metrics import Metrics
-from service.api.requests import Job
 from service.api.schemas import MAX_ID_CHARS, BatchRequest, ExtractRequest
-from service.serving.batcher import ExtractionRunner
 from service.settings import Settings
 
 
@@ -46,75 +41,6 @@ def test_a_pipeline_that_fails_to_load_fails_liveness(caplog):
         assert client.get("/healthz").json() == {"status": "failed"}
         assert client.get("/readyz").status_code == 503
     assert "pipeline failed to load" in caplog.text
-
-
-class GatedPipeline:
-    """The real pipeline, held at a gate, recording how many documents each call carried."""
-
-    def __init__(self, pipeline, gate: threading.Event) -> None:
-        self.pipeline, self.gate, self.batches = pipeline, gate, []
-        self.tagger, self.checkworthiness = pipeline.tagger, pipeline.checkworthiness
-
-    def extract_many(self, documents):
-        self.gate.wait(10)
-        self.batches.append(len(documents))
-        return self.pipeline.extract_many(documents)
-
-
-def run_concurrently(runner: ExtractionRunner, gate: threading.Event, texts: list[str]) -> list:
-    """Send the first text, then the rest while the first is held at the gate; return outcomes."""
-    outcomes: dict[int, object] = {}
-
-    async def send(index: int, text: str) -> None:
-        try:
-            outcomes[index] = await runner.extract([Job(text, None, str(index))])
-        except Overloaded as exc:
-            outcomes[index] = exc
-
-    async def scenario():
-        async with anyio.create_task_group() as group:
-            group.start_soon(send, 0, texts[0])
-            await anyio.sleep(0.05)
-            for index, text in enumerate(texts[1:], start=1):
-                group.start_soon(send, index, text)
-            await anyio.sleep(0.05)
-            gate.set()
-        await runner.close()
-
-    anyio.run(scenario)
-    return [outcomes[i] for i in range(len(texts))]
-
-
-def test_a_full_queue_refuses_with_503_and_retry_after(pipeline):
-    gate = threading.Event()
-    runner = ExtractionRunner(Metrics(), max_queue=1, threads=1, token_budget=8192)
-    runner.pipeline = GatedPipeline(pipeline, gate)
-    first, second = run_concurrently(runner, gate, ["A 12-year-old boy.", "Second."])
-    assert first[0].quantities and isinstance(second, Overloaded)
-
-
-def test_concurrent_requests_waiting_together_share_one_pipeline_call(pipeline):
-    gate = threading.Event()
-    metrics = Metrics()
-    runner = ExtractionRunner(metrics, max_queue=10, threads=1, token_budget=8192)
-    runner.pipeline = gated = GatedPipeline(pipeline, gate)
-    texts = ["First: 12 people were hurt.", "Second: prices rose 15%.", "Third: it rained on Monday.",
-             "Fourth: about 300 km."]
-    outcomes = run_concurrently(runner, gate, texts)
-    assert gated.batches == [1, 3]
-    assert [o[0].id for o in outcomes] == ["0", "1", "2", "3"]
-    assert [o[0].quantities[0].text for o in outcomes if o[0].quantities][:2] == ["12 people", "15%"]
-    assert metrics.batch_size._sum.get() == 4
-
-
-def test_the_token_budget_bounds_a_batch(pipeline):
-    gate = threading.Event()
-    runner = ExtractionRunner(Metrics(), max_queue=10, threads=1, token_budget=12)
-    runner.pipeline = gated = GatedPipeline(pipeline, gate)
-    texts = ["One sentence here.", "Two sentences here.", "Three sentences here.", "Four sentences, too."]
-    run_concurrently(runner, gate, texts)
-    # Each text is reckoned at 5-6 pieces: two fit the budget of 12, three do not.
-    assert gated.batches == [1, 2, 1]
 
 
 def test_metrics_report_serving_vocabulary(client):
@@ -160,3 +86,25 @@ def test_openapi_request_schemas_are_generated_from_the_structs(client):
         assert published["required"] == generated[name]["required"]
         assert published["additionalProperties"] is False
     assert document["components"]["schemas"]["ExtractRequest"]["properties"]["id"]["anyOf"][0]["maxLength"] == MAX_ID_CHARS
+
+
+def test_openapi_documents_every_error_as_problem_details_and_the_limits(small_client):
+    document = small_client.get("/schema/openapi.json").json()
+    for path in ("/v1/extract", "/v1/extract/batch"):
+        responses = document["paths"][path]["post"]["responses"]
+        assert {"400", "406", "408", "413", "415", "422", "503"} <= responses.keys()
+        for status, response in responses.items():
+            if status != "200":
+                assert response["content"]["application/problem+json"]["schema"]["$ref"].endswith("/Problem")
+        assert responses["503"]["headers"]["Retry-After"]["required"] is True
+    assert "503" in document["paths"]["/readyz"]["get"]["responses"]
+    schemas = document["components"]["schemas"]
+    text = schemas["ExtractRequest"]["properties"]["text"]
+    # small_client's limits: 500 characters, 2 documents.
+    assert (text["minLength"], text["maxLength"], text["pattern"]) == (1, 500, "\\S")
+    assert schemas["ArticleText"]["maxLength"] == 500
+    documents = schemas["BatchRequest"]["properties"]["documents"]
+    assert (documents["minItems"], documents["maxItems"]) == (1, 2)
+    published_at = schemas["ExtractRequest"]["properties"]["published_at"]["anyOf"][0]
+    assert published_at["anyOf"] == [{"format": "date"}, {"format": "date-time"}]
+    assert set(schemas["Problem"]["required"]) == {"type", "title", "status"}

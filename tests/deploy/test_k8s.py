@@ -109,6 +109,16 @@ def test_deployment_size_and_resources():
     assert deployment["spec"]["template"]["spec"]["terminationGracePeriodSeconds"] >= 30
 
 
+def test_grace_period_covers_prestop_drain_and_shutdown_timeout():
+    # The kubelet SIGKILLs at the grace period's end: the server's own deadline (which answers the
+    # requests still running with a 503 problem) must come first, with time for the exit.
+    from service.settings import load_settings
+    settings = load_settings(only("ConfigMap")["data"])
+    pre_stop = container()["lifecycle"]["preStop"]["sleep"]["seconds"]
+    needed = pre_stop + settings.shutdown_drain_seconds + settings.shutdown_timeout_seconds
+    assert only("Deployment")["spec"]["template"]["spec"]["terminationGracePeriodSeconds"] >= needed + 5
+
+
 def test_deployment_selector_matches_pod_labels():
     spec = only("Deployment")["spec"]
     selector = spec["selector"]["matchLabels"]
@@ -231,3 +241,77 @@ def test_kustomize_builds_every_object():
     assert len(built) == len(manifests())
     namespaced = [doc for doc in built if doc["kind"] != "Namespace"]
     assert all(doc["metadata"]["namespace"] == "claimex" for doc in namespaced)
+
+
+def pod_labels() -> dict:
+    return only("Deployment")["spec"]["template"]["metadata"]["labels"]
+
+
+def policy_rules() -> list[dict]:
+    policy = only("NetworkPolicy")["spec"]
+    assert policy["policyTypes"] == ["Ingress"]
+    return policy["ingress"]
+
+
+def rule_ports(rule: dict) -> set[int]:
+    assert all(p["protocol"] == "TCP" for p in rule["ports"])
+    return {resolve_port(p["port"], container()["ports"]) for p in rule["ports"]}
+
+
+def metrics_port() -> int:
+    return resolve_port("metrics", container()["ports"])
+
+
+def test_network_policy_selects_the_deployment_pods():
+    selector = only("NetworkPolicy")["spec"]["podSelector"]["matchLabels"]
+    assert selector and selector.items() <= pod_labels().items()
+
+
+def test_network_policy_admits_this_namespace_on_the_api_port_only():
+    (rule,) = [r for r in policy_rules() if 8000 in rule_ports(r)]
+    # A bare podSelector is this namespace's pods; an empty selector would be all of them, anywhere.
+    assert rule["from"] == [{"podSelector": {}}]
+    assert rule_ports(rule) == {8000}
+
+
+def test_network_policy_admits_the_scraper_on_the_metrics_port_only():
+    (rule,) = [r for r in policy_rules() if metrics_port() in rule_ports(r)]
+    assert rule_ports(rule) == {metrics_port()}
+    for peer in rule["from"]:
+        # Both selectors in one peer: the scraper's pods in the monitoring namespace, not either.
+        assert peer["namespaceSelector"]["matchLabels"] == {"kubernetes.io/metadata.name": "monitoring"}
+        assert peer["podSelector"]["matchLabels"]
+
+
+def test_network_policy_opens_no_port_to_everyone():
+    rules = policy_rules()
+    assert len(rules) == 2
+    for rule in rules:
+        # A rule without `from` or without `ports` admits every source or every port.
+        assert rule.get("from") and rule.get("ports")
+        assert not any("ipBlock" in peer for peer in rule["from"])
+    covered = set().union(*(rule_ports(r) for r in rules))
+    assert covered == {p["containerPort"] for p in container()["ports"]}
+
+
+def test_metrics_are_served_apart_where_prometheus_looks():
+    from service import settings
+    loaded = settings.load_settings(only("ConfigMap")["data"])
+    assert loaded.metrics_port == metrics_port() != loaded.port
+    annotations = only("Deployment")["spec"]["template"]["metadata"]["annotations"]
+    assert int(annotations["prometheus.io/port"]) == metrics_port()
+
+
+def test_api_keys_secret_is_mounted_read_only_where_the_setting_points():
+    from service import settings
+    pod = only("Deployment")["spec"]["template"]["spec"]
+    (volume,) = [v for v in pod["volumes"] if "secret" in v]
+    secret = volume["secret"]
+    assert secret["secretName"] == "claimex-api-keys"
+    assert secret["optional"] is False  # no Secret: the pod waits, it never serves without keys
+    # Readable by the owner (root) and the pod's fsGroup, not by others.
+    assert secret["defaultMode"] & 0o337 == 0 and pod["securityContext"]["fsGroup"] == 10001
+    (mount,) = [m for m in container()["volumeMounts"] if m["name"] == volume["name"]]
+    assert mount["readOnly"] is True
+    loaded = settings.load_settings(only("ConfigMap")["data"])
+    assert loaded.api_keys_file == Path(mount["mountPath"])

@@ -8,62 +8,27 @@ from __future__ import annotations
 
 import re
 
+from service import lexicon
 from service.core.spans import Span
 from service.core.types import SpeakerType
 
-TITLES = frozenset(
-    """president prime minister commissioner governor mayor senator sen. rep. gov. mr mr. mrs
-    mrs. ms ms. dr dr. prof prof. professor general gen. chancellor king queen prince princess
-    pope judge justice chief secretary deputy vice spokesman spokeswoman spokesperson officer
-    detective sheriff captain capt. lt. col. sgt. ambassador rev. reverend bishop archbishop
-    coach director chairman chairwoman ceo premier lord lady sir dame councillor councilman
-    councilwoman superintendent inspector commander admiral colonel lieutenant sergeant
-    representative congressman congresswoman speaker leader attorney prosecutor state""".split()
-)
+_ORGANIZATIONS = lexicon.organizations()
+# Titles written before a name (en/titles.toml): "President Macron".
+TITLES = frozenset(lexicon.titles().titles)
 # Head nouns of a person's role ("the governor", "the city's mayor").
-ROLE_NOUNS = frozenset(
-    """president minister governor mayor spokesman spokeswoman spokesperson commissioner
-    senator chancellor secretary chief director chairman chairwoman ceo executive official
-    leader head prosecutor judge attorney lawyer coach manager captain ambassador general
-    commander sheriff inspector detective officer professor author founder owner candidate
-    premier king queen prince pope bishop diplomat adviser advisor analyst economist
-    researcher scientist doctor witness lawmaker congressman congresswoman representative
-    deputy envoy negotiator activist campaigner editor reporter correspondent superintendent
-    councillor chair""".split()
-)
+ROLE_NOUNS = frozenset(lexicon.titles().roles)
 # Collective speakers: a bare "police" or "state media" is a speaker by itself.
-GROUP_NOUNS = frozenset(
-    """officials analysts observers experts police authorities residents witnesses sources
-    critics protesters investigators officers diplomats scientists researchers economists
-    doctors lawmakers legislators organizers organisers prosecutors lawyers activists
-    campaigners supporters opponents leaders ministers media ministry agency government
-    company firm department court council commission committee board office group
-    organization organisation union party administration embassy military army navy
-    newspaper broadcaster network website report study survey statement spokesman
-    spokeswoman spokesperson management family families relatives neighbours neighbors
-    parents students teachers workers employees members voters fans citizens people
-    villagers locals rescuers medics paramedics firefighters troops soldiers rebels
-    militants aides allies insiders executives""".split()
-)
+GROUP_NOUNS = frozenset(_ORGANIZATIONS.groups)
 # Capitalized words that do not start or belong to a personal name.
 _NOT_NAME = frozenset(
-    """the a an in on at but and however meanwhile after before when while this that these
-    those he she it they we i his her its their our my if as for from with by of to yet so
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december according speaking asked
-    new north south east west united street magazine ministry agency news university party
-    council court house department org company inc corp bank city county state states
-    republic kingdom union nations organization association times post press service police
-    army force forces church school college hospital airport station island islands river
-    lake park road avenue day cup league games olympics festival award prize museum center
-    centre institute foundation committee commission parliament senate congress assembly
-    government office board group club team airlines""".split()
+    [*lexicon.names().not_names, *(m.name.lower() for m in lexicon.months().month),
+     *(d.name.lower() for d in lexicon.weekdays().weekday)]
 )
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 # Only an abbreviation ("Dr.", "Gen.") or an initial may end in a period: "Moxon. Rathbun" is two.
 NAME_TOKEN = rf"(?:[{_UPPER}][{_LOWER}]{{0,2}}\.|[{_UPPER}][\w'\u2019\-]*[{_LOWER}]|[{_UPPER}]\.)"
-_PARTICLE = r"(?:de|van|von|der|den|bin|al|da|di|du|la|le|dos|del)"
+_PARTICLE = rf"(?:{'|'.join(lexicon.names().particles)})"
 # A run of capitalized words, e.g. "French President Emmanuel Macron".
 CAPITALIZED_RUN = re.compile(
     rf"(?<![\w.]){NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+|(?:al|el)-)?{NAME_TOKEN})*"
@@ -138,28 +103,14 @@ def find_people(text: str) -> list[Person]:
 
 
 # Last words that make a name an organization's ("Acme Corp", "Defence Ministry").
-_ORGANIZATION_WORDS = GROUP_NOUNS | frozenset(
-    """inc inc. corp corp. ltd ltd. llc plc co. association institute university college
-    foundation bank agency ministry department police service services society centre center
-    institution authority bureau commission federation alliance coalition movement network
-    times post news journal press television radio tv agency reuters""".split()
-)
+_ORGANIZATION_WORDS = GROUP_NOUNS | frozenset(_ORGANIZATIONS.organization_endings)
 
 
 # Words that make a name an institution's wherever they stand ("Department of Agriculture",
 # "Church of Scientology"); role words like "spokesman" are left out, as people carry them.
-_INSTITUTION_WORDS = frozenset(
-    """department ministry church agency university college council committee commission
-    corporation company institute association foundation bank police army navy government
-    party union office court authority bureau guardian times post press""".split()
-)
+_INSTITUTION_WORDS = frozenset(_ORGANIZATIONS.institutions)
 # Countries that speak in the news through their governments (schema.org: Organization).
-_COUNTRIES = frozenset(
-    """afghanistan australia brazil britain canada china egypt france germany greece india
-    indonesia iran iraq israel italy japan jordan lebanon libya mexico nigeria pakistan
-    palestine poland russia saudi spain sudan syria taiwan turkey ukraine venezuela yemen
-    korea america""".split()
-)
+_COUNTRIES = frozenset(_ORGANIZATIONS.countries)
 
 
 def speaker_type(name: str) -> SpeakerType:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from service import lexicon
 from service.core.document import Document, Sentence
 from service.extractors.attribution.assemble import Pattern, build_attribution
 from service.extractors.attribution.cues import (
@@ -44,7 +45,7 @@ _CUE_FIRST_TAIL = re.compile(rf"\s*(?P<cue>{INDIRECT_CUE.pattern})\s+(?P<speaker
 # What may follow a trailing cue: "the agency said in a June report", "he said of the plan".
 _CUE_ADJUNCT = (
     r"(?:\s+(?:in|on|at|during|last|this|of|about|after|before|late|early|earlier|yesterday"
-    r"|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;:\n]{0,50}?)?"
+    rf"|today|{'|'.join(day.name for day in lexicon.weekdays().weekday)})\b[^,;:\n]{{0,50}}?)?"
 )
 _SPEAKER_FIRST_TAIL = re.compile(
     rf"\s*(?P<speaker>.+?)\s+{AUXILIARIES}(?P<cue>{INDIRECT_CUE.pattern}){_CUE_ADJUNCT}",

@@ -15,6 +15,7 @@ from service.extractors.dates.patterns import (
     DAY_NUMBER,
     MONTH_BEFORE_DAY,
     MONTH_NAME,
+    SEASONS,
     WEEKDAY,
     YEAR,
     month_number,
@@ -47,7 +48,7 @@ _YEAR = re.compile(rf"\b(?P<year>{YEAR})\b(?!-\d{{2}}-|[.,]\d)")
 _YEAR_CUE = re.compile(
     rf"(?:\b(?i:in|since|by|until|till|before|after|during|from|through|throughout|early|late|"
     rf"the|its|his|her|their|our|whose|of|to|post|pre|"
-    rf"year|fiscal|between|of\s+(?:{MONTH_NAME}|spring|summer|autumn|fall|winter))\s+|(?i:mid)-\s*|"
+    rf"year|fiscal|between|of\s+(?:{MONTH_NAME}|{'|'.join(SEASONS)}))\s+|(?i:mid)-\s*|"
     rf"\b{YEAR}\s*(?:and|or|to|through|-|\u2013)\s*)$"
 )
 _DECADE = re.compile(

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import re
 
+from service import lexicon
 from service.core.document import Document
 from service.extractors.dates.patterns import AMOUNT, DURATION_UNITS, UNIT, WEEKDAY, WEEKDAYS, amount_value
 from service.normalize.timex import DurationUnit, duration_value, unanchored_weekday
 from service.core.types import Timex, TimexType
 
+# The qualifiers a duration's extent takes (en/qualifiers.toml), longest first, and its frames.
 _QUALIFIER = (
-    r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|nearly|almost|about|around|"
-    r"roughly|approximately|over|under|some|the\s+(?:past|last|next|coming|previous|first|following)"
+    "|".join(
+        sorted((w.replace(" ", r"\s+") for w, sense in lexicon.qualifiers().qualifiers.items() if sense.duration),
+               key=len, reverse=True)
+    )
+    + r"|the\s+(?:past|last|next|coming|previous|first|following)"
 )
 _DURATION = re.compile(
     rf"(?:\b(?P<qualifier>(?i:{_QUALIFIER}))\s+)?\b(?P<amount>(?i:{AMOUNT}))(?P<half>\s+and\s+a\s+half)?"

@@ -20,7 +20,7 @@ from service.extractors.dates.durations import DURATION_RECOGNIZERS
 from service.extractors.dates.mods import timex_mod
 from service.extractors.dates.numeric import NUMERIC_RECOGNIZERS
 from service.extractors.dates.quarters import QUARTER_RECOGNIZERS
-from service.extractors.dates.patterns import PARTS_OF_DAY
+from service.extractors.dates.patterns import PART_OF_DAY, PARTS_OF_DAY
 from service.extractors.dates.relative import RELATIVE_RECOGNIZERS
 from service.extractors.dates.times import TIME_RECOGNIZERS, UNKNOWN_DAY
 from service.normalize.timex import date_value, part_of_day_value
@@ -40,7 +40,7 @@ _RECOGNIZERS = (
 _MODIFIER_BEFORE = re.compile(
     r"(?:\b(?i:early|late|earlier|later)\s+|\b(?i:mid)-\s*|\b(?i:the)\s+(?:start|beginning|middle|end|turn)\s+of\s+)$"
 )
-_PART_OF_DAY_AFTER = re.compile(r"\s+(?P<part>morning|afternoon|evening|night)\b")
+_PART_OF_DAY_AFTER = re.compile(rf"\s+(?P<part>{PART_OF_DAY})\b")
 # What may stand between a date and its clock time: "Tuesday at 3 p.m.", "3 p.m. on May 4".
 _DATE_TIME_GAP = re.compile(r"\s*,?\s*(?:(?:at|on|around|about)\s+)?")
 _DAY_VALUE = re.compile(r"(?:\d{4}-\d{2}-\d{2}|XXXX-WXX-\d|XXXX-\d{2}-\d{2})")

@@ -9,40 +9,12 @@ from __future__ import annotations
 import re
 from types import MappingProxyType
 
-# Opening words -> TIMEX3 mod; the values are those TimeBank annotators chose most often.
+from service import lexicon
+
+# Opening words -> TIMEX3 mod (en/qualifiers.toml); the values are those TimeBank annotators
+# chose most often.
 _MODS = MappingProxyType(
-    {
-        "early": "START",
-        "earlier": "START",
-        "the start of": "START",
-        "the beginning of": "START",
-        "the early": "START",
-        "mid": "MID",
-        "the middle of": "MID",
-        "the mid": "MID",
-        "late": "END",
-        "later": "END",
-        "the end of": "END",
-        "the late": "END",
-        "about": "APPROX",
-        "around": "APPROX",
-        "roughly": "APPROX",
-        "approximately": "APPROX",
-        "some": "APPROX",
-        "more than": "MORE_THAN",
-        "over": "MORE_THAN",
-        "just over": "MORE_THAN",
-        "less than": "LESS_THAN",
-        "fewer than": "LESS_THAN",
-        "under": "LESS_THAN",
-        "just under": "LESS_THAN",
-        "nearly": "LESS_THAN",
-        "almost": "LESS_THAN",
-        "at least": "EQUAL_OR_MORE",
-        "at most": "EQUAL_OR_LESS",
-        "up to": "EQUAL_OR_LESS",
-        "no more than": "EQUAL_OR_LESS",
-    }
+    {words: sense.timex_mod for words, sense in lexicon.qualifiers().qualifiers.items() if sense.timex_mod is not None}
 )
 _OPENING = re.compile(
     r"(?i)(?P<words>"

@@ -1,4 +1,4 @@
-"""Word tables and regex fragments shared by the date recognizers.
+"""Word tables and regex fragments shared by the date recognizers, built from the lexicon.
 
 Month and weekday names are matched case-sensitively (capitalized), so the verbs
 "march" and "may" never start a date; the recognizers add context checks on top.
@@ -9,104 +9,53 @@ from __future__ import annotations
 import re
 from types import MappingProxyType
 
+from service import lexicon
 from service.normalize.timex import DurationUnit, PartOfDay
 
+_MONTHS = lexicon.months().month
+_NUMBERS = lexicon.number_words()
+
 MONTHS = MappingProxyType(
-    {
-        name: number
-        for number, names in enumerate(
-            (
-                ("January", "Jan"),
-                ("February", "Feb"),
-                ("March", "Mar"),
-                ("April", "Apr"),
-                ("May",),
-                ("June", "Jun"),
-                ("July", "Jul"),
-                ("August", "Aug"),
-                ("September", "Sep", "Sept"),
-                ("October", "Oct"),
-                ("November", "Nov"),
-                ("December", "Dec"),
-            ),
-            start=1,
-        )
-        for name in names
-    }
+    {name: number for number, month in enumerate(_MONTHS, start=1) for name in (month.name, *month.abbreviations)}
 )
-WEEKDAYS = MappingProxyType(
-    {name: index for index, name in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())}
-)
-PARTS_OF_DAY = MappingProxyType(
-    {
-        "morning": PartOfDay.MORNING,
-        "afternoon": PartOfDay.AFTERNOON,
-        "evening": PartOfDay.EVENING,
-        "night": PartOfDay.NIGHT,
-    }
-)
-DURATION_UNITS = MappingProxyType(
-    {
-        "year": DurationUnit.YEAR,
-        "decade": DurationUnit.DECADE,
-        "century": DurationUnit.CENTURY,
-        "centurie": DurationUnit.CENTURY,  # "centuries" minus the plural "s"
-        "month": DurationUnit.MONTH,
-        "week": DurationUnit.WEEK,
-        "day": DurationUnit.DAY,
-        "hour": DurationUnit.HOUR,
-        "minute": DurationUnit.MINUTE,
-        "second": DurationUnit.SECOND,
-    }
-)
-_UNITS_DIGITS = MappingProxyType(
-    {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-)
+WEEKDAYS = MappingProxyType({day.name: index for index, day in enumerate(lexicon.weekdays().weekday)})
+PARTS_OF_DAY = lexicon.parts_of_day().parts_of_day
+DURATION_UNITS = MappingProxyType({word: DurationUnit[unit] for word, unit in lexicon.time_units().units.items()})
+# "a year", "an hour" count one; "hundred" is the one multiplier an amount takes ("a hundred years").
 NUMBER_WORDS = MappingProxyType(
-    {
-        **_UNITS_DIGITS,
-        "a": 1,
-        "an": 1,
-        "thirteen": 13,
-        "fourteen": 14,
-        "fifteen": 15,
-        "sixteen": 16,
-        "seventeen": 17,
-        "eighteen": 18,
-        "nineteen": 19,
-        "twenty": 20,
-        "thirty": 30,
-        "forty": 40,
-        "fifty": 50,
-        "sixty": 60,
-        "seventy": 70,
-        "eighty": 80,
-        "ninety": 90,
-        "hundred": 100,
-    }
+    {**_NUMBERS.cardinals, "a": 1, "an": 1, **_NUMBERS.tens, "hundred": _NUMBERS.multipliers["hundred"]}
 )
 # Quantifiers that say "some number of": TIMEX3 writes the amount as X ("PXY").
-VAGUE_AMOUNTS = frozenset({"several", "a few", "few", "many", "a couple of", "couple of", "dozens of", "hundreds of"})
-SEASONS = MappingProxyType({"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"})
-SEASON_FIRST_MONTH = MappingProxyType({"SP": 3, "SU": 6, "FA": 9, "WI": 12})
+VAGUE_AMOUNTS = frozenset(_NUMBERS.vague_amounts)
+SEASONS = lexicon.seasons().seasons
+SEASON_FIRST_MONTH = lexicon.seasons().first_month
 
-MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-MONTH_ABBREVIATED = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+MONTH_FULL = rf"(?:{'|'.join(month.name for month in _MONTHS)})"
+MONTH_ABBREVIATED = (
+    rf"(?:{'|'.join(a for month in _MONTHS for a in sorted(month.abbreviations, key=len, reverse=True))})"
+)
 # Abbreviations count only with their period, except right before a day number.
 MONTH_NAME = rf"(?:{MONTH_FULL}|{MONTH_ABBREVIATED}\.)"
 MONTH_BEFORE_DAY = rf"(?:{MONTH_FULL}|{MONTH_ABBREVIATED}\.?)"
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})"
 DAY_NUMBER = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?:1[5-9][0-9]{2}|20[0-9]{2})(?![\d])"
 _NUMBER_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "an")), key=len, reverse=True))
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_VAGUE = "|".join(sorted((v.replace(" ", r"\s+") for v in VAGUE_AMOUNTS), key=len, reverse=True))
+_TENS = "|".join(_NUMBERS.tens)
+_DIGIT_WORDS = "|".join(word for word, value in _NUMBERS.cardinals.items() if 1 <= value <= 9)
+_VAGUE = "|".join(sorted((v.replace(" ", r"\s+") for v in _NUMBERS.vague_amounts), key=len, reverse=True))
 AMOUNT = (
-    rf"(?:\d{{1,4}}(?:,\d{{3}})?(?:\.\d+)?|(?:{_TENS})-(?:one|two|three|four|five|six|seven|eight|nine)"
+    rf"(?:\d{{1,4}}(?:,\d{{3}})?(?:\.\d+)?|(?:{_TENS})-(?:{_DIGIT_WORDS})"
     rf"|half\s+an?|{_VAGUE}|{_NUMBER_WORD}|an?)"
 )
-UNIT = r"(?:year|decade|century|centurie|month|week|day|hour|minute|second|fortnight)"
-PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+# A fortnight is two weeks: the recognizers double its amount.
+UNIT = rf"(?:{'|'.join(DURATION_UNITS)}|fortnight)"
+PART_OF_DAY = rf"(?:{'|'.join(PARTS_OF_DAY)})"
+# The parts of a day before its night, the ones "this" and a clock hour take ("this evening",
+# "four in the afternoon"); the night is "tonight".
+DAY_PART = rf"(?:{'|'.join(word for word, part in PARTS_OF_DAY.items() if part is not PartOfDay.NIGHT)})"
+# Season words as a name or a sentence's first word writes them: "summer", "Summer".
+SEASON = rf"(?:{'|'.join(f'[{word[0].upper()}{word[0]}]{word[1:]}' for word in SEASONS)})"
 
 
 def month_number(name: str) -> int:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 
+from service import lexicon
 from service.core.document import Document
 from service.extractors.dates.patterns import YEAR
 from service.extractors.dates.tense import clause_tense
 from service.normalize.timex import Tense
 from service.core.types import Timex, TimexType
 
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_ORDINAL = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
+# A year has four quarters and two halves: the ordinals up to the fourth.
+_ORDINALS = {word: n for word, n in lexicon.number_words().ordinals.items() if n <= 4}
+_ORDINAL = rf"(?i:{'|'.join(_ORDINALS)})"
 _REL_YEAR = r"(?i:this|last|next)\s+year['\u2019]s"
 _QUARTER = re.compile(
     rf"(?:\b(?i:the)\s+)?(?:(?P<lead_year>{YEAR})\s+|(?P<rel_year>{_REL_YEAR})\s+)?(?:(?i:fiscal)[\s-]+)?"

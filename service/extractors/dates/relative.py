@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from service import lexicon
 from service.core.document import Document
 from service.extractors.dates.patterns import (
     AMOUNT,
+    DAY_PART,
     DURATION_UNITS,
     MONTH_NAME,
     PARTS_OF_DAY,
+    SEASON,
     SEASON_FIRST_MONTH,
     SEASONS,
     UNIT,
@@ -50,7 +53,7 @@ from service.core.types import Timex, TimexType
 
 _DEICTIC = re.compile(
     r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Ll]ast\s+night|"
-    r"[Tt]his\s+(?:morning|afternoon|evening))\b"
+    rf"[Tt]his\s+{DAY_PART})\b"
 )
 _RELATIVE_UNIT = re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<unit>week|weekend|month|year)\b")
 _WEEKDAY = re.compile(
@@ -65,13 +68,16 @@ _MONTH_CUE = re.compile(
     rf"\b{MONTH_NAME}\s*(?:and|or|to|through|until|-|\u2013)\s*)$"
 )
 # The qualifier belongs to the extent so that "nearly a decade ago" outweighs the duration inside it.
+_AGO_QUALIFIER = "|".join(
+    sorted((w.replace(" ", r"\s+") for w, sense in lexicon.qualifiers().qualifiers.items() if sense.ago),
+           key=len, reverse=True)
+)
 _AGO = re.compile(
-    r"(?:\b(?i:more\s+than|less\s+than|just\s+over|just\s+under|at\s+least|nearly|almost|about|around|"
-    r"roughly|some|over|only|just)\s+)?"
+    rf"(?:\b(?i:{_AGO_QUALIFIER})\s+)?"
     rf"\b(?P<amount>(?i:{AMOUNT}))[\s-]+(?P<unit>{UNIT})s?\s+ago\b"
 )
 _SEASON = re.compile(
-    rf"\b(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\b"
+    rf"\b(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<season>{SEASON})\b"
     rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?"
 )
 _REFERENCE = re.compile(

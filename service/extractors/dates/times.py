@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
+from service import lexicon
 from service.core.document import Document
+from service.extractors.dates.patterns import DAY_PART
 from service.normalize.timex import time_value
 from service.core.types import Timex, TimexType
 
@@ -21,11 +23,11 @@ _TWELVE_HOUR = re.compile(
 _TWENTY_FOUR_HOUR = re.compile(rf"\b(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])(?P<zone>{_ZONE})")
 # "14:30" alone may be a score or a verse; it is a time after these words or before a zone.
 _CLOCK_CUE = re.compile(r"\b(?i:at|from|until|till|by|before|after|around|about)\s+$")
-_HOUR_WORDS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+_HOUR_WORDS = {word: n for word, n in lexicon.number_words().cardinals.items() if 1 <= n <= 12}
 _OCLOCK = re.compile(
-    r"\b(?P<hour>1[0-2]|[1-9]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
-    r"(?:\s+o['\u2019]\s?clock(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening))?"
-    r"|\s+in\s+the\s+(?P<part_only>morning|afternoon|evening))\b"
+    rf"\b(?P<hour>1[0-2]|[1-9]|(?i:{'|'.join(_HOUR_WORDS)}))"
+    rf"(?:\s+o['\u2019]\s?clock(?:\s+in\s+the\s+(?P<part>{DAY_PART}))?"
+    rf"|\s+in\s+the\s+(?P<part_only>{DAY_PART}))\b"
 )
 _NAMED_TIME = re.compile(r"\b(?P<word>[Nn]oon|[Mm]idday|[Mm]idnight)\b")
 _CUE_WINDOW = 12

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 
+from service import lexicon
 from service.core.spans import Span, SpanIndex
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTHS = "|".join(
+    [month.name for month in lexicon.months().month]
+    + [a for month in lexicon.months().month for a in sorted(month.abbreviations, key=len, reverse=True)]
 )
 
 # Digit runs that are never quantities, found once per document.

@@ -10,48 +10,27 @@ import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from service.normalize.numbers import NUMBER
+from service import lexicon
+from service.normalize.numbers import NUMBER, SMALL_NUMBERS
 from service.normalize.unit_table import CURRENCY_PREFIXES, UnitSpec
 from service.normalize.units import CURRENCY_PREFIX, UNIT, lookup_unit
 from service.core.types import Qualifier
 
+# The qualifier phrases with a meaning before a number (en/qualifiers.toml), in file order.
 QUALIFIERS = MappingProxyType(
-    {
-        "about": Qualifier.ABOUT, "around": Qualifier.ABOUT, "approximately": Qualifier.ABOUT,
-        "roughly": Qualifier.ABOUT, "some": Qualifier.ABOUT, "an estimated": Qualifier.ABOUT,
-        "nearly": Qualifier.NEARLY, "almost": Qualifier.NEARLY, "close to": Qualifier.NEARLY,
-        "greater than": Qualifier.MORE_THAN, "in excess of": Qualifier.MORE_THAN,
-        "upwards of": Qualifier.MORE_THAN, "as many as": Qualifier.AT_MOST,
-        "as much as": Qualifier.AT_MOST, "as high as": Qualifier.AT_MOST,
-        "more than": Qualifier.MORE_THAN, "over": Qualifier.MORE_THAN, "above": Qualifier.MORE_THAN,
-        "just over": Qualifier.MORE_THAN, "well over": Qualifier.MORE_THAN,
-        "less than": Qualifier.LESS_THAN, "under": Qualifier.LESS_THAN,
-        "below": Qualifier.LESS_THAN, "fewer than": Qualifier.LESS_THAN,
-        "just under": Qualifier.LESS_THAN,
-        "at least": Qualifier.AT_LEAST, "no fewer than": Qualifier.AT_LEAST,
-        "no less than": Qualifier.AT_LEAST,
-        "at most": Qualifier.AT_MOST, "up to": Qualifier.AT_MOST, "no more than": Qualifier.AT_MOST,
-        "exactly": Qualifier.EXACTLY,
-    }
+    {words: sense.quantity for words, sense in lexicon.qualifiers().qualifiers.items() if sense.quantity is not None}
 )
 _QUALIFIER_RE = re.compile(
     r"(?i:\b(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)).replace(" ", r"\s+") + r")\s+$)"
 )
 # Typeset qualifiers glued to (or a space before) the number: "~300", "<5%", "≥ 18".
-_SYMBOL_QUALIFIERS = MappingProxyType(
-    {
-        "~": Qualifier.ABOUT, "\u223c": Qualifier.ABOUT, "\u2248": Qualifier.ABOUT,
-        "<": Qualifier.LESS_THAN, ">": Qualifier.MORE_THAN,
-        "\u2264": Qualifier.AT_MOST, "\u2a7d": Qualifier.AT_MOST,
-        "\u2265": Qualifier.AT_LEAST, "\u2a7e": Qualifier.AT_LEAST,
-    }
-)
+_SYMBOL_QUALIFIERS = lexicon.qualifiers().symbols
 _SYMBOL_QUALIFIER_RE = re.compile("([" + "".join(_SYMBOL_QUALIFIERS) + r"])[ \u00a0]?$")
 # After the number: "65 and over", "18 or older", "children 12 and under".
 _OPEN_BOUND_TAIL_RE = re.compile(
     r"(?i:[ \t\u00a0]+(?:and|or)[ \t\u00a0]+(?:(over|older|above|more)|(under|younger|below|less|fewer))\b)"
     # "5% and over 3,000 jobs": there "over" qualifies the next number.
-    r"(?![ \t\u00a0]+(?:[$£€]?\d|(?i:an?|half|one|two|three|four|five|six|seven|eight|nine|ten)\b))"
+    rf"(?![ \t\u00a0]+(?:[$£€]?\d|(?i:an?|half|{'|'.join(w for w, n in SMALL_NUMBERS.items() if 1 <= n <= 10)})\b))"
 )
 _CURRENCY_BEFORE_RE = re.compile(rf"({CURRENCY_PREFIX})\s?$")
 _RANGE_OPENER_RE = re.compile(r"(?i:\b(between|from)\s+$)")

@@ -1,0 +1,1 @@
+"""Bulk extraction: many documents from JSON Lines or a directory, in order, resumable, sharded."""

@@ -1,0 +1,269 @@
+"""The shape of each lexicon file, as a frozen msgspec Struct checked while it is decoded.
+
+Decoding rejects unknown keys and values of the wrong type; `__post_init__` rejects
+what a type cannot say: a word listed twice, a word in two tables that one reader
+merges, a reference to a unit that is not defined. Lists stay tuples in file order
+(the order some regexes are built in); tables become read-only mappings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Literal
+
+import msgspec
+
+from service.core.types import QuantityKind, Qualifier
+from service.normalize.timex import PartOfDay
+
+# The TIMEX3 values of `mod` (TimeML 1.2.1) that qualifier words may carry.
+TimexMod = Literal[
+    "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
+    "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END", "APPROX",
+]
+SeasonCode = Literal["SP", "SU", "FA", "WI"]
+# The names of service.normalize.timex.DurationUnit.
+TimeUnit = Literal["YEAR", "DECADE", "CENTURY", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND"]
+
+
+class _Part(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """A table of a lexicon file: unknown keys are errors, nothing is mutable."""
+
+    def _freeze(self, *names: str) -> None:
+        # Decoded tables arrive as dicts; readers get them read-only.
+        for name in names:
+            msgspec.structs.force_setattr(self, name, MappingProxyType(dict(getattr(self, name))))
+
+
+def unique(label: str, words: Iterable[str]) -> None:
+    """Raise ValueError naming `label` if a word in `words` is blank, padded or repeated."""
+    seen: set[str] = set()
+    for word in words:
+        if not word or word != " ".join(word.split()):
+            raise ValueError(f"{label}: {word!r} is blank or has stray spaces")
+        if word in seen:
+            raise ValueError(f"{label}: {word!r} is listed twice")
+        seen.add(word)
+
+
+def lowercase(label: str, words: Iterable[str]) -> None:
+    """Raise ValueError if a word of a list matched in any case is not written in lowercase."""
+    for word in words:
+        if word != word.lower():
+            raise ValueError(f"{label}: {word!r} must be lowercase (it is matched in any case)")
+
+
+def _words(label: str, words: Iterable[str]) -> None:
+    words = list(words)
+    unique(label, words)
+    lowercase(label, words)
+
+
+def _disjoint(label: str, tables: Mapping[str, Iterable[str]]) -> None:
+    """Raise ValueError if a word appears in two of `tables`, which one reader merges."""
+    owner: dict[str, str] = {}
+    for name, words in tables.items():
+        for word in words:
+            if word in owner:
+                raise ValueError(f"{label}: {word!r} is in both {owner[word]} and {name}")
+            owner[word] = name
+
+
+class Month(_Part, frozen=True):
+    name: str
+    abbreviations: tuple[str, ...] = ()
+
+
+class Months(_Part, frozen=True):
+    month: tuple[Month, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.month) != 12:
+            raise ValueError(f"month: 12 months expected, got {len(self.month)}")
+        unique("month", (w for m in self.month for w in (m.name, *m.abbreviations)))
+
+
+class Weekday(_Part, frozen=True):
+    name: str
+    abbreviations: tuple[str, ...] = ()
+
+
+class Weekdays(_Part, frozen=True):
+    weekday: tuple[Weekday, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.weekday) != 7:
+            raise ValueError(f"weekday: 7 weekdays expected, got {len(self.weekday)}")
+        unique("weekday", (w for d in self.weekday for w in (d.name, *d.abbreviations)))
+
+
+class Seasons(_Part, frozen=True):
+    seasons: Mapping[str, SeasonCode]
+    first_month: Mapping[SeasonCode, int]
+
+    def __post_init__(self) -> None:
+        _words("seasons", self.seasons)
+        missing = set(self.seasons.values()) - set(self.first_month)
+        if missing:
+            raise ValueError(f"first_month: no month for {sorted(missing)}")
+        if any(not 1 <= month <= 12 for month in self.first_month.values()):
+            raise ValueError("first_month: months are 1-12")
+        self._freeze("seasons", "first_month")
+
+
+class PartsOfDay(_Part, frozen=True):
+    parts_of_day: Mapping[str, PartOfDay]
+
+    def __post_init__(self) -> None:
+        _words("parts_of_day", self.parts_of_day)
+        self._freeze("parts_of_day")
+
+
+class TimeUnits(_Part, frozen=True):
+    units: Mapping[str, TimeUnit]
+
+    def __post_init__(self) -> None:
+        _words("units", self.units)
+        self._freeze("units")
+
+
+class NumberWords(_Part, frozen=True):
+    cardinals: Mapping[str, int]
+    tens: Mapping[str, int]
+    multipliers: Mapping[str, int]
+    scales: Mapping[str, float]
+    scale_abbreviations: Mapping[str, float]
+    vague_plurals: Mapping[str, int | float]
+    fractions: Mapping[str, int]
+    ordinals: Mapping[str, int]
+    vague_amounts: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        tables = ("cardinals", "tens", "multipliers", "scales", "scale_abbreviations", "vague_plurals",
+                  "fractions", "ordinals")
+        for name in tables:
+            _words(name, getattr(self, name))
+            if any(value <= 0 and word != "zero" for word, value in getattr(self, name).items()):
+                raise ValueError(f"{name}: values must be positive")
+        _words("vague_amounts", self.vague_amounts)
+        # parse_number reads these tables for the same token, so a word may be in one only.
+        _disjoint("number words", {name: getattr(self, name) for name in tables[:4] + ("vague_plurals",)})
+        self._freeze(*tables)
+
+
+class QualifierSense(_Part, frozen=True):
+    """What one qualifier phrase means before a number and before a date or duration."""
+
+    quantity: Qualifier | None = None
+    timex_mod: TimexMod | None = None
+    duration: bool = False
+    ago: bool = False
+
+    def __post_init__(self) -> None:
+        if self.quantity is None and self.timex_mod is None and not (self.duration or self.ago):
+            raise ValueError("a qualifier needs quantity, timex_mod, duration or ago")
+
+
+class Qualifiers(_Part, frozen=True):
+    qualifiers: Mapping[str, QualifierSense]
+    symbols: Mapping[str, Qualifier]
+
+    def __post_init__(self) -> None:
+        _words("qualifiers", self.qualifiers)
+        if any(len(symbol) != 1 for symbol in self.symbols):
+            raise ValueError("symbols: each symbol is one character")
+        self._freeze("qualifiers", "symbols")
+
+
+class SpeechCues(_Part, frozen=True):
+    speech: tuple[str, ...]
+    framing: tuple[str, ...]
+    indirect: tuple[str, ...]
+    that: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        for name in ("speech", "framing", "indirect", "that"):
+            _words(name, getattr(self, name))
+        # Every speech verb frames too: framing lists only the verbs added to them.
+        _disjoint("speech cues", {"speech": self.speech, "framing": self.framing})
+
+
+class Titles(_Part, frozen=True):
+    titles: tuple[str, ...]
+    roles: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        _words("titles", self.titles)
+        _words("roles", self.roles)
+
+
+class Organizations(_Part, frozen=True):
+    groups: tuple[str, ...]
+    organization_endings: tuple[str, ...]
+    institutions: tuple[str, ...]
+    countries: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        for name in ("groups", "organization_endings", "institutions", "countries"):
+            _words(name, getattr(self, name))
+        # A name ending in a group noun is an organization's too: the endings add to the groups.
+        _disjoint("organizations", {"groups": self.groups, "organization_endings": self.organization_endings})
+
+
+class Names(_Part, frozen=True):
+    not_names: tuple[str, ...]
+    particles: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        _words("not_names", self.not_names)
+        _words("particles", self.particles)
+
+
+class Abbreviations(_Part, frozen=True):
+    sentence_internal: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        _words("sentence_internal", self.sentence_internal)
+
+
+class Unit(_Part, frozen=True):
+    kind: QuantityKind
+    normalized: str
+    pint: str | None = None
+    symbols: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+
+
+class Units(_Part, frozen=True):
+    units: Mapping[str, Unit]
+    normalized: Mapping[str, str]
+    glued: Mapping[str, str]
+
+    def __post_init__(self) -> None:
+        unique("symbols", (s for unit in self.units.values() for s in unit.symbols))
+        _words("words", (w for unit in self.units.values() for w in unit.words))
+        for symbol, unit in self.units.items():
+            if unit.pint is not None and unit.normalized not in self.normalized:
+                raise ValueError(f"units.{symbol}: normalized unit {unit.normalized!r} has no pint name")
+        for letter, symbol in self.glued.items():
+            if symbol not in self.units or len(letter) != 1:
+                raise ValueError(f"glued: {letter!r} must be one letter naming a unit, not {symbol!r}")
+        self._freeze("units", "normalized", "glued")
+
+
+class Currency(_Part, frozen=True):
+    prefixes: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+
+
+class Currencies(_Part, frozen=True):
+    currencies: Mapping[str, Currency]
+
+    def __post_init__(self) -> None:
+        for code in self.currencies:
+            if not (len(code) == 3 and code.isalpha() and code.isupper()):
+                raise ValueError(f"currencies: {code!r} is not an ISO 4217 code")
+        unique("prefixes", (p for c in self.currencies.values() for p in c.prefixes))
+        _words("words", (w for c in self.currencies.values() for w in c.words))
+        self._freeze("currencies")

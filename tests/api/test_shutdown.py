@@ -1,0 +1,74 @@
+"""Shutdown as the app sees it: readiness while draining, and requests cut off at the deadline."""
+
+import asyncio
+
+from litestar.testing import TestClient
+
+from service.api.app import create_app
+from service.api.shutdown import DRAINING
+from service.settings import Settings
+from test_hostile import HeldPipeline, asgi_request
+
+
+def scope(path: str, method: str, state: dict, headers: list[tuple[bytes, bytes]] = ()) -> dict:
+    return {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method, "scheme": "http",
+            "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "", "headers": list(headers),
+            "client": ("127.0.0.1", 5000), "server": ("127.0.0.1", 8000), "state": state}
+
+
+def call(client: TestClient, request_scope: dict, body: bytes = b"") -> list[dict]:
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    client.blocking_portal.call(client.app, request_scope, receive, send)
+    return sent
+
+
+def test_readiness_is_503_once_the_server_drains(client):
+    assert call(client, scope("/readyz", "GET", {}))[0]["status"] == 200
+    sent = call(client, scope("/readyz", "GET", {DRAINING: True}))
+    assert sent[0]["status"] == 503 and b"shutting down" in sent[1]["body"]
+    # Requests still routed here during the drain are served.
+    sent = call(client, scope("/v1/extract", "POST", {DRAINING: True}, [(b"content-type", b"application/json")]),
+                b'{"text": "Police said 12 people were hurt."}')
+    assert sent[0]["status"] == 200
+
+
+def test_a_request_cut_off_at_the_shutdown_deadline_is_a_503_problem(pipeline, until_ready):
+    held = HeldPipeline(pipeline)
+    with TestClient(create_app(Settings(), load_pipeline=lambda path: held)) as client:
+        until_ready(client)
+        sent: list[dict] = []
+
+        async def cut_off() -> bool:
+            async def receive() -> dict:
+                return {"type": "http.request", "body": b'{"text": "One."}', "more_body": False}
+
+            async def send(message: dict) -> None:
+                sent.append(message)
+
+            request = scope("/v1/extract", "POST", {}, [(b"content-type", b"application/json")])
+            task = asyncio.create_task(client.app(request, receive, send))
+            while not held.entered.is_set():
+                await asyncio.sleep(0.01)
+            task.cancel()  # what uvicorn does when its graceful shutdown timeout ends
+            await task
+            return task.cancelled()
+
+        cancelled = client.blocking_portal.call(cut_off)
+        held.release.set()
+        # The extraction of the request that left still runs in its thread; let it end before the app does.
+        assert held.done.wait(30)
+        metrics = client.get("/metrics").text
+    start, body = sent
+    assert not cancelled
+    assert start["status"] == 503
+    headers = dict(start["headers"])
+    assert headers[b"content-type"] == b"application/problem+json" and headers[b"retry-after"] == b"2"
+    assert b"/shutting-down" in body["body"]
+    assert 'route="/v1/extract",status="503"' in metrics
