@@ -26,7 +26,7 @@ from service.api.formats import (
     single_response,
 )
 from service.api.metrics import CONTENT_TYPE, Metrics, MetricsMiddleware, metrics_listener
-from service.api.openapi import BatchOperation, ExtractOperation, ReadinessOperation, add_request_components
+from service.api.openapi import BatchOperation, ExtractOperation, ReadinessOperation, complete_document
 from service.api.requests import decode_batch, decode_extract, media_type, read_body
 from service.api.shutdown import CutOffMiddleware, is_draining
 from service.serving.batcher import ExtractionRunner, Readiness, load_in_background
@@ -138,7 +138,7 @@ def create_app(settings: Settings, load_pipeline: PipelineLoader = Pipeline.load
         logging_config=None,
         debug=False,
     )
-    add_request_components(app.openapi_schema, settings)
+    complete_document(app.openapi_schema, settings, open_paths)
     # Litestar runs app middleware on matched routes only; these wrap its whole handler (as its
     # CORS does), so 404s and 405s are logged and need a key too.
     app.asgi_handler = with_access_log(with_api_keys(app.asgi_handler, api_keys, open_paths), settings.access_log)

@@ -23,6 +23,7 @@ from litestar.openapi.spec import (
     Reference,
     RequestBody,
     Schema,
+    SecurityScheme,
 )
 from litestar.openapi.spec.enums import OpenAPIType
 
@@ -49,9 +50,20 @@ def request_components(settings: Settings) -> dict[str, dict[str, Any]]:
     return components
 
 
-def add_request_components(openapi: OpenAPI, settings: Settings) -> None:
-    """Add the request schemas to a built document (Litestar fills `components.schemas` itself)."""
+def complete_document(openapi: OpenAPI, settings: Settings, open_paths: list[str]) -> None:
+    """Add to a built document the request schemas (Litestar fills `components.schemas` itself) and,
+    with API keys on, the bearer scheme and a 401 on every operation outside `open_paths`."""
     openapi.components.schemas.update(request_components(settings))
+    if settings.api_keys_file is None:
+        return
+    openapi.components.security_schemes = {"bearer": SecurityScheme(type="http", scheme="bearer")}
+    for path, item in (openapi.paths or {}).items():
+        if path in open_paths:
+            continue
+        for operation in (item.get, item.post):
+            if operation is not None:
+                operation.security = [{"bearer": []}]
+                operation.responses.update(problem_responses(401))
 
 
 def _ref(name: str) -> Reference:
@@ -89,6 +101,7 @@ _CLAIM_GRAPH = Schema(
 
 # What each error status means here; every one is a problem-details body.
 ERRORS = {
+    401: "No valid API key in `Authorization: Bearer` (with CLAIMEX_API_KEYS_FILE set)",
     400: "Malformed JSON, bytes that are not UTF-8, wrong types, unknown fields, a bad published_at "
          "or an unknown `format`",
     406: "Accept names no format the endpoint writes",
@@ -106,9 +119,11 @@ def problem_responses(*statuses: int) -> dict[str, OpenAPIResponse]:
     """Return the documented problem-details responses for `statuses`."""
     responses = {}
     for status in statuses:
-        headers = {"Retry-After": OpenAPIHeader(
-            schema=Schema(type=OpenAPIType.INTEGER), required=True, description="Seconds to wait before retrying",
-        )} if status == 503 else None
+        headers = {
+            503: {"Retry-After": OpenAPIHeader(schema=Schema(type=OpenAPIType.INTEGER), required=True,
+                                               description="Seconds to wait before retrying")},
+            401: {"WWW-Authenticate": OpenAPIHeader(schema=Schema(type=OpenAPIType.STRING), required=True)},
+        }.get(status)
         responses[str(status)] = OpenAPIResponse(
             description=ERRORS[status], headers=headers,
             content={PROBLEM_MEDIA_TYPE: OpenAPIMediaType(schema=_ref(Problem.__name__))},

@@ -108,3 +108,18 @@ def test_openapi_documents_every_error_as_problem_details_and_the_limits(small_c
     published_at = schemas["ExtractRequest"]["properties"]["published_at"]["anyOf"][0]
     assert published_at["anyOf"] == [{"format": "date"}, {"format": "date-time"}]
     assert set(schemas["Problem"]["required"]) == {"type", "title", "status"}
+
+
+def test_openapi_documents_the_bearer_key_and_its_401_only_where_a_key_is_needed(tmp_path):
+    keys = tmp_path / "keys"
+    keys.write_text("k" * 32 + "\n")
+    app = create_app(Settings(api_keys_file=keys), load_pipeline=lambda path: None)
+    document = app.openapi_schema.to_schema()
+    assert document["components"]["securitySchemes"] == {"bearer": {"type": "http", "scheme": "bearer"}}
+    extract = document["paths"]["/v1/extract"]["post"]
+    assert extract["security"] == [{"bearer": []}] and "WWW-Authenticate" in extract["responses"]["401"]["headers"]
+    for open_path in ("/healthz", "/readyz"):
+        operation = document["paths"][open_path]["get"]
+        assert "401" not in operation["responses"] and "security" not in operation
+    without_keys = create_app(Settings(), load_pipeline=lambda path: None).openapi_schema.to_schema()
+    assert "401" not in without_keys["paths"]["/v1/extract"]["post"]["responses"]
