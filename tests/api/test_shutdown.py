@@ -39,31 +39,42 @@ def test_readiness_is_503_once_the_server_drains(client):
     assert sent[0]["status"] == 200
 
 
+def cut_off(client: TestClient, held: HeldPipeline, request_scope: dict, body: bytes) -> tuple[list[dict], bool]:
+    """Send a request, cancel it as uvicorn does at its graceful shutdown timeout once its extraction
+    is held; return what the app sent and whether the task ended cancelled."""
+    sent: list[dict] = []
+    pending = [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def run() -> bool:
+        async def receive() -> dict:
+            if pending:
+                return pending.pop()
+            await asyncio.Event().wait()  # the client stays connected and sends nothing more
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        task = asyncio.create_task(client.app(request_scope, receive, send))
+        while not held.entered.is_set():
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.05)
+        task.cancel()
+        await task
+        return task.cancelled()
+
+    cancelled = client.blocking_portal.call(run)
+    held.release.set()
+    # The extraction of the request that left still runs in its thread; let it end before the app does.
+    assert held.done.wait(30)
+    return sent, cancelled
+
+
 def test_a_request_cut_off_at_the_shutdown_deadline_is_a_503_problem(pipeline, until_ready):
     held = HeldPipeline(pipeline)
     with TestClient(create_app(Settings(), load_pipeline=lambda path: held)) as client:
         until_ready(client)
-        sent: list[dict] = []
-
-        async def cut_off() -> bool:
-            async def receive() -> dict:
-                return {"type": "http.request", "body": b'{"text": "One."}', "more_body": False}
-
-            async def send(message: dict) -> None:
-                sent.append(message)
-
-            request = scope("/v1/extract", "POST", {}, [(b"content-type", b"application/json")])
-            task = asyncio.create_task(client.app(request, receive, send))
-            while not held.entered.is_set():
-                await asyncio.sleep(0.01)
-            task.cancel()  # what uvicorn does when its graceful shutdown timeout ends
-            await task
-            return task.cancelled()
-
-        cancelled = client.blocking_portal.call(cut_off)
-        held.release.set()
-        # The extraction of the request that left still runs in its thread; let it end before the app does.
-        assert held.done.wait(30)
+        request = scope("/v1/extract", "POST", {}, [(b"content-type", b"application/json")])
+        sent, cancelled = cut_off(client, held, request, b'{"text": "One."}')
         metrics = client.get("/metrics").text
     start, body = sent
     assert not cancelled
@@ -72,3 +83,15 @@ def test_a_request_cut_off_at_the_shutdown_deadline_is_a_503_problem(pipeline, u
     assert headers[b"content-type"] == b"application/problem+json" and headers[b"retry-after"] == b"2"
     assert b"/shutting-down" in body["body"]
     assert 'route="/v1/extract",status="503"' in metrics
+
+
+def test_a_stream_cut_off_at_the_shutdown_deadline_ends_with_a_503_problem_line(pipeline, until_ready):
+    held = HeldPipeline(pipeline)
+    with TestClient(create_app(Settings(), load_pipeline=lambda path: held)) as client:
+        until_ready(client)
+        request = scope("/v1/extract/batch", "POST", {}, [(b"content-type", b"application/json")])
+        request["query_string"] = b"format=ndjson"
+        sent, _ = cut_off(client, held, request, b'{"documents": [{"text": "One."}, {"text": "Two."}]}')
+    assert sent[0]["status"] == 200
+    last = sent[-1]
+    assert last["more_body"] is False and b"/shutting-down" in last["body"] and last["body"].endswith(b"\n")
