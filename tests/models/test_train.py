@@ -1,0 +1,89 @@
+"""models.train's loop on a few tiny windows: an interrupted run resumed from its checkpoint
+ends exactly where an uninterrupted one does; early stopping keeps the best epoch."""
+
+import pytest
+import torch
+
+import models.train as training
+from models.tagger_data import GoldText, windows_of
+
+pytestmark = pytest.mark.model
+
+TEXTS = [
+    GoldText("attribution", "a", '"We will rebuild," the mayor said on Tuesday.',
+             [(1, 16, "content"), (18, 27, "source"), (28, 32, "cue")]),
+    GoldText("time", "b", "The talks resume next week.", [(17, 26, "date")]),
+    GoldText("quantity", "c", "The bridge is 350 metres long.", [(14, 24, "quantity")]),
+]
+MIX = {"attribution": None, "time": 1, "quantity": 1}
+
+
+def fresh():
+    torch.manual_seed(training.SEED)
+    network, tokenizer = training.build_network()
+    windows = [w for text in TEXTS for w in windows_of(tokenizer, text, training.WINDOW, training.STRIDE)]
+    return network, tokenizer, windows
+
+
+class Interrupted(Exception):
+    pass
+
+
+def test_a_resumed_run_ends_where_an_uninterrupted_one_does(tmp_path, monkeypatch):
+    torch.set_num_threads(1)
+    network, _, windows = fresh()
+    training.train(network, windows, epochs=3, batch_size=2, mix=MIX)
+    uninterrupted = training.trainable_state(network)
+
+    saved = training._save
+
+    def save_then_crash(*args):
+        saved(*args)
+        if args[-1]["epoch"] == 2:
+            raise Interrupted
+
+    monkeypatch.setattr(training, "_save", save_then_crash)
+    network, _, windows = fresh()
+    with pytest.raises(Interrupted):
+        training.train(network, windows, epochs=3, batch_size=2, mix=MIX, checkpoint=tmp_path)
+    monkeypatch.setattr(training, "_save", saved)
+    network, _, windows = fresh()
+    steps = []
+    step = training._step
+    monkeypatch.setattr(training, "_step", lambda *args: steps.append(1) or step(*args))
+    training.train(network, windows, epochs=3, batch_size=2, mix=MIX, checkpoint=tmp_path, resume=True)
+    resumed = training.trainable_state(network)
+    # Only the third epoch ran again: one batch per head here.
+    assert len(steps) == 3
+    assert uninterrupted.keys() == resumed.keys()
+    assert all(torch.equal(uninterrupted[k], resumed[k]) for k in uninterrupted)
+
+
+def test_early_stopping_keeps_the_best_epochs_weights(monkeypatch):
+    torch.set_num_threads(1)
+    network, tokenizer, windows = fresh()
+    means = iter([10.0, 30.0, 20.0, 25.0, 40.0])
+    states = []
+
+    def fake_dev(net, tok, dev):
+        states.append({k: v.clone() for k, v in training.trainable_state(net).items()})
+        value = next(means)
+        return {"attribution": value, "time": value, "quantity": value}
+
+    monkeypatch.setattr(training, "dev_figures", fake_dev)
+    curve = training.train(network, windows, epochs=5, batch_size=2, mix=MIX, dev={"attribution": []},
+                           patience=2, tokenizer=tokenizer)
+    # Epoch 2 was best; epochs 3 and 4 did not beat it, so epoch 5 never ran.
+    assert [r["mean"] for r in curve] == [10.0, 30.0, 20.0, 25.0]
+    final = training.trainable_state(network)
+    assert all(torch.equal(final[k], states[1][k]) for k in final)
+
+
+def test_dev_figures_score_the_network_being_trained_per_head():
+    torch.set_num_threads(1)
+    network, tokenizer, _ = fresh()
+    dev = {text.head: [text] for text in TEXTS}
+    figures = training.dev_figures(network, tokenizer, dev)
+    assert set(figures) == {"attribution", "time", "quantity"}
+    assert all(0.0 <= f <= 100.0 for f in figures.values())
+    assert network.training
