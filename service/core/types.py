@@ -22,6 +22,8 @@ class QuantityKind(enum.StrEnum):
     TEMPERATURE = "temperature"
     ENERGY = "energy"
     AGE = "age"
+    MAGNITUDE = "magnitude"  # an earthquake's magnitude: "a magnitude 6.1 earthquake"
+    MACH = "mach"  # a speed as a multiple of the speed of sound: "Mach 5"
     OTHER = "other"
 
 
@@ -70,8 +72,14 @@ class Quantity(Span, frozen=True, kw_only=True):
     equivalent_to: int | None = None
     # For a restatement (equivalent_to set): whether the two values agree within rounding.
     conversion_agrees: bool | None = None
-    # Set when the amount is a change rather than a level: "rose 3%", "a 15% drop".
+    # Set when the amount is a change rather than a level: "rose 3%", "a 15% drop"; or,
+    # with `from_value`, the direction of a move between two levels: "rose from 3% to 3.25%".
     change: Change | None = None
+    # The level a change started from ("from 3.0%"); `value` is then the level it reached.
+    from_value: float | None = None
+    normalized_from_value: float | None = None
+    # The unit a rate is per ("$80 a barrel": "bbl"); `unit` is then the quotient ("USD/bbl").
+    per: str | None = None
 
 
 class Timex(Span, frozen=True, kw_only=True):

@@ -235,10 +235,32 @@ class Unit(_Part, frozen=True):
     words: tuple[str, ...] = ()
 
 
+class PintReading(_Part, frozen=True):
+    """How words pint parses, beyond the units listed, are read after a number."""
+
+    # pint unit names never read from a word: English words first ("point", "section").
+    not_units: tuple[str, ...] = ()
+    # Written tokens pint parses that are English words or clash in news ("am", "us").
+    not_words: tuple[str, ...] = ()
+    # Dimensionless pint units that are still units ("byte"); the others are counts.
+    dimensionless: tuple[str, ...] = ()
+    # Normalized unit -> what values of its dimensionality measure.
+    kinds: Mapping[str, QuantityKind] = {}
+
+    def __post_init__(self) -> None:
+        unique("pint.not_units", self.not_units)
+        unique("pint.not_words", self.not_words)
+        unique("pint.dimensionless", self.dimensionless)
+        self._freeze("kinds")
+
+
 class Units(_Part, frozen=True):
     units: Mapping[str, Unit]
     normalized: Mapping[str, str]
     glued: Mapping[str, str]
+    pint: PintReading = PintReading()
+    # The magnitude scales written before the number ("magnitude 6.1", "Mach 2"): word -> kind.
+    scales_before: Mapping[str, QuantityKind] = {}
 
     def __post_init__(self) -> None:
         unique("symbols", (s for unit in self.units.values() for s in unit.symbols))
@@ -246,15 +268,21 @@ class Units(_Part, frozen=True):
         for symbol, unit in self.units.items():
             if unit.pint is not None and unit.normalized not in self.normalized:
                 raise ValueError(f"units.{symbol}: normalized unit {unit.normalized!r} has no pint name")
+        for normalized in self.pint.kinds:
+            if normalized not in self.normalized:
+                raise ValueError(f"pint.kinds: normalized unit {normalized!r} has no pint name")
         for letter, symbol in self.glued.items():
             if symbol not in self.units or len(letter) != 1:
                 raise ValueError(f"glued: {letter!r} must be one letter naming a unit, not {symbol!r}")
-        self._freeze("units", "normalized", "glued")
+        _words("scales_before", self.scales_before)
+        self._freeze("units", "normalized", "glued", "scales_before")
 
 
 class Currency(_Part, frozen=True):
     prefixes: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
+    # The minor unit's words ("cent", "cents"): an amount in them is 10**-digits of the major.
+    minor_words: tuple[str, ...] = ()
 
 
 class Currencies(_Part, frozen=True):
@@ -265,5 +293,5 @@ class Currencies(_Part, frozen=True):
             if not (len(code) == 3 and code.isalpha() and code.isupper()):
                 raise ValueError(f"currencies: {code!r} is not an ISO 4217 code")
         unique("prefixes", (p for c in self.currencies.values() for p in c.prefixes))
-        _words("words", (w for c in self.currencies.values() for w in c.words))
+        _words("words", (w for c in self.currencies.values() for w in (*c.words, *c.minor_words)))
         self._freeze("currencies")

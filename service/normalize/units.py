@@ -1,7 +1,8 @@
 """Unit aliases to canonical symbols and kinds, and values normalized with pint.
 
-Normalized units: metres, m/s, kg, m2, m3, °C, J, W, years ("a") for ages,
-ISO 4217 codes for money, "percent" and "pp" (percentage points).
+Normalized units: metres, m/s, kg, m2, m3, kelvin, J, W, Pa, Hz, years ("a") for
+ages, ISO 4217 codes for money, "percent" and "pp" (percentage points). A unit the
+lexicon does not list is looked up in pint (pint_units).
 """
 
 from __future__ import annotations
@@ -9,8 +10,6 @@ from __future__ import annotations
 import math
 import re
 from types import MappingProxyType
-
-import pint
 
 from service.normalize.numbers import SCALE_ABBREVIATIONS, SCALES
 from service.normalize.unit_table import (
@@ -21,16 +20,14 @@ from service.normalize.unit_table import (
     WORD_ALIASES,
     UnitSpec,
 )
+from service.normalize.pint_units import UNIT_REGISTRY, conversion_factor, pint_unit
 from service.core.types import QuantityKind
-
-# One registry for the process: building it parses pint's definitions (~0.15 s).
-UNIT_REGISTRY = pint.UnitRegistry()
 
 # Multiplicative units convert by a constant factor, computed once here so the
 # extractor never calls into pint per quantity; only offset units (°F) do.
 _FACTORS = MappingProxyType(
     {
-        symbol: UNIT_REGISTRY.Quantity(1.0, spec.pint_unit).to(spec.pint_target).magnitude
+        symbol: conversion_factor(spec.pint_unit, spec.pint_target)
         for symbol, spec in UNITS.items()
         if spec.pint_unit and spec.kind is not QuantityKind.TEMPERATURE
     }
@@ -67,7 +64,12 @@ def lookup_unit(alias: str) -> UnitSpec | None:
         or GLUED_ALIASES.get(text)
         or text
     )
-    return UNITS.get(symbol)
+    return UNITS.get(symbol) or pint_unit(text)
+
+
+def unit_of_symbol(symbol: str) -> UnitSpec | None:
+    """Return the canonical unit a symbol this module returned names ("km", "GHz", "cp")."""
+    return lookup_unit(symbol) or pint_unit(symbol, written=False)
 
 
 def normalize_unit(value: float, unit: str) -> tuple[float, str]:
@@ -76,10 +78,10 @@ def normalize_unit(value: float, unit: str) -> tuple[float, str]:
     Money applies any scale word in `unit` ("million USD", "£bn") and returns the
     ISO code; an unknown unit (a counted noun) comes back unchanged.
     """
-    factor, spec = 1.0, lookup_unit(unit)
+    factor, spec = 1.0, unit_of_symbol(unit)
     if spec is None:
         factor, alias = _split_scale(unit)
-        spec = lookup_unit(alias)
+        spec = unit_of_symbol(alias)
         # "5 m" is metres: an abbreviated scale only ever multiplies money.
         if spec is None or (spec.kind is not QuantityKind.MONEY and _is_abbreviated(unit)):
             return value, unit
@@ -89,6 +91,8 @@ def normalize_unit(value: float, unit: str) -> tuple[float, str]:
     if spec.kind is QuantityKind.TEMPERATURE:
         converted = UNIT_REGISTRY.Quantity(scaled, spec.pint_unit).to(spec.pint_target).magnitude
         return _rounded(float(converted)), spec.normalized_symbol
+    if spec.pint_unit and spec.pint_target:  # a unit pint found beyond the table
+        return _rounded(scaled * conversion_factor(spec.pint_unit, spec.pint_target)), spec.normalized_symbol
     return _rounded(scaled), spec.normalized_symbol
 
 

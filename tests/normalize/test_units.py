@@ -43,7 +43,7 @@ def test_lookup_unit(alias, symbol, kind):
     assert (spec.symbol, spec.kind) == (symbol, kind)
 
 
-@pytest.mark.parametrize("alias", ["migrants", "mW", "", "KM/H/S"])
+@pytest.mark.parametrize("alias", ["migrants", "", "KM/H/S", "cat", "points", "Eden", "days"])
 def test_lookup_unit_unknown(alias):
     assert lookup_unit(alias) is None
 
@@ -60,8 +60,15 @@ def test_lookup_unit_unknown(alias):
         (3, "km2", (3_000_000.0, "m2")),
         (1, "hectare", (10_000.0, "m2")),
         (5, "litres", (0.005, "m3")),
-        (86, "°F", (30.0, "°C")),
-        (30, "C", (30.0, "°C")),
+        (86, "°F", (303.15, "K")),
+        (30, "C", (303.15, "K")),
+        (50, "basis points", (0.5, "pp")),
+        (2, "GHz", (2e9, "Hz")),
+        (300, "horsepower", (223_709.96, "W")),
+        (16, "ounces", (0.45359237, "kg")),
+        (5, "ppb", (0.005, "ppm")),
+        (60, "ksi", (413_685_437.6, "Pa")),
+        (3000, "mAh", (10_800.0, "C")),
         (5, "kWh", (18_000_000.0, "J")),
         (500, "MW", (500_000_000.0, "W")),
         (61, "year", (61.0, "a")),

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from service import lexicon
 from service.normalize.numbers import NUMBER, SMALL_NUMBERS
 from service.normalize.unit_table import CURRENCY_PREFIXES, UnitSpec
+from service.normalize.pint_units import pint_unit
 from service.normalize.units import CURRENCY_PREFIX, UNIT, lookup_unit
 from service.core.types import Qualifier
 
@@ -45,6 +46,8 @@ _DURATION_TAIL_RE = re.compile(
 )
 # Tails stay on the number's line: a unit or noun never comes after a line break.
 _UNIT_TAIL_RE = re.compile(rf"(?:[ \t\u00a0]{{0,2}}|-)({UNIT})")
+# A word or symbol the table does not list, for pint to read: "300 horsepower", "3.2GHz".
+_PINT_TAIL_RE = re.compile(r"(?:[ \t\u00a0]?|-)([A-Za-z\u00b5\u03bc\u03a9]{2,})(?![\w/])")
 _OF_RE = re.compile(r"[ \t\u00a0]+of\b")
 _NOUN_TAIL_RE = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?:[ \t\u00a0]+([a-z]+))?\b")
 _WEIGHT_CUE_RE = re.compile(r"(?i:\b(?:weigh\w*|heav\w*|lift\w*|lost|gained|pounds?\s+of)\b)")
@@ -142,7 +145,7 @@ def is_compound(text: str, end: int) -> bool:
 
 def read_unit(text: str, end: int) -> tuple[UnitSpec | None, int]:
     """Return the unit written right after the number ending at `end` and where it ends."""
-    unit = _UNIT_TAIL_RE.match(text, end)
+    unit = _UNIT_TAIL_RE.match(text, end) or _PINT_TAIL_RE.match(text, end)
     spec = lookup_unit(unit.group(1)) if unit else None
     return (spec, unit.end()) if spec is not None else (None, end)
 
@@ -160,6 +163,9 @@ def read_tail(text: str, end: int, allow_of: bool) -> Tail:
     if unit and (spec := lookup_unit(unit.group(1))) is not None:
         if unit.group(1).lower().startswith("pound") and _pounds_are_money(text, end, unit.end()):
             spec = lookup_unit("GBP")
+        return Tail(end=unit.end(), unit=spec)
+    unit = _PINT_TAIL_RE.match(text, position)
+    if unit and (spec := pint_unit(unit.group(1))) is not None:
         return Tail(end=unit.end(), unit=spec)
     noun = _NOUN_TAIL_RE.match(text, position)
     if noun:
