@@ -15,7 +15,7 @@ from service.core.spans import TaggedSpan
 from service.core.types import Attribution, Claim, Quantity, Timex
 from service.extractors.claims.extractor import VERSION as CLAIMS_VERSION
 from service.extractors.claims.extractor import claim_candidates, extract_claims, with_checkworthiness
-from service.extractors.dates.anchor import find_publication_date
+from service.extractors.dates.anchor import DateSource, find_publication
 from service.extractors.registry import EXTRACTORS
 from service.fusion.fuse import fuse
 from service.inference.checkworthiness import CheckworthinessModel
@@ -39,8 +39,12 @@ WARM_UP_TEXT = (
 
 
 class AnchorSource(enum.StrEnum):
+    """Where the anchor of relative dates came from: the request, or where the text states it."""
+
     REQUEST = "request"
-    TEXT = "text"
+    DATELINE = DateSource.DATELINE.value
+    STAMP = DateSource.STAMP.value
+    SITE_HEADER = DateSource.SITE_HEADER.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +114,9 @@ def _anchored_document(text: str, published_at: dt.date | None) -> tuple[Documen
     doc = build_document(text, anchor=published_at)
     if published_at is not None:
         return doc, AnchorSource.REQUEST
-    if (found := find_publication_date(doc)) is not None:
-        return dataclasses.replace(doc, anchor=found), AnchorSource.TEXT
+    if (found := find_publication(doc)) is not None:
+        date, source = found
+        return dataclasses.replace(doc, anchor=date), AnchorSource(source.value)
     return doc, None
 
 

@@ -148,8 +148,14 @@ class ClaimOut(ResponseBase):
 
 
 class PublishedAt(ResponseBase):
+    """The date relative dates were anchored on, and where it came from: "request" (the caller's
+    published_at), "dateline" (a date line under the headline or a wire dateline), "stamp" (a
+    labelled stamp: "Published 4 May 2021", "date 2024-08-28"), "site_header" (a date beside the
+    site's navigation, used only when the article states none). "text" (any date the text
+    stated) is no longer sent: the three text sources say which."""
+
     value: str
-    source: Literal["request", "text"]
+    source: Literal["request", "dateline", "stamp", "site_header", "text"]
 
 
 class ModelInfo(ResponseBase):

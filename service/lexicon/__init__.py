@@ -25,6 +25,7 @@ from service.lexicon.schema import (
     Names,
     NumberWords,
     Organizations,
+    PageLabels,
     PartsOfDay,
     Qualifiers,
     Seasons,
@@ -45,6 +46,7 @@ SCHEMAS: dict[str, type[msgspec.Struct]] = {
     "names": Names,
     "number_words": NumberWords,
     "organizations": Organizations,
+    "page_labels": PageLabels,
     "parts_of_day": PartsOfDay,
     "qualifiers": Qualifiers,
     "seasons": Seasons,
@@ -153,3 +155,9 @@ def currencies() -> Currencies:
 def time_units() -> TimeUnits:
     """Return the calendar and clock units durations count in, with their TIMEX3 units (en/time_units.toml)."""
     return load("time_units", TimeUnits)
+
+
+@functools.cache
+def page_labels() -> PageLabels:
+    """Return the labels that open lists of other stories and the site section names (en/page_labels.toml)."""
+    return load("page_labels", PageLabels)

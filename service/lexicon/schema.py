@@ -287,11 +287,24 @@ class Currency(_Part, frozen=True):
 
 class Currencies(_Part, frozen=True):
     currencies: Mapping[str, Currency]
+    # ISO codes that are English words ("ALL", "CUP"): not read as a code before or after a number.
+    not_codes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for code in self.currencies:
+        unique("not_codes", self.not_codes)
+        for code in (*self.currencies, *self.not_codes):
             if not (len(code) == 3 and code.isalpha() and code.isupper()):
                 raise ValueError(f"currencies: {code!r} is not an ISO 4217 code")
         unique("prefixes", (p for c in self.currencies.values() for p in c.prefixes))
         _words("words", (w for c in self.currencies.values() for w in (*c.words, *c.minor_words)))
         self._freeze("currencies")
+
+
+class PageLabels(_Part, frozen=True):
+    related: tuple[str, ...]
+    sections: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        _words("related", self.related)
+        _words("sections", self.sections)
+        _disjoint("page labels", {"related": self.related, "sections": self.sections})

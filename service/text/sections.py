@@ -14,12 +14,16 @@ lists of other stories around the article. Each block (line) gets a Section:
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Sequence
 
+from service import lexicon
 from service.core.spans import Span
 from service.core.types import Section
+from service.text.segment import sentences
 
+_LABELS = lexicon.page_labels()
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Labels that open a list of other stories.
 _RELATED_LABEL = re.compile(
@@ -89,28 +93,76 @@ _STOPWORDS = frozenset(
 
 def block_sections(text: str, blocks: Sequence[Span]) -> list[Section]:
     """Return the Section of each block of `text` (blocks in text order)."""
-    chrome = [_is_chrome(text[b.start : b.end]) for b in blocks]
+    chrome = [is_chrome(text[b.start : b.end]) for b in blocks]
     prose = [not chrome[i] and _is_prose(text[b.start : b.end]) for i, b in enumerate(blocks)]
     sections = [Section.BOILERPLATE if c else Section.ARTICLE for c in chrome]
-    under: Section | None = None  # the section a label opened
-    for i, block in enumerate(blocks):
-        content = text[block.start : block.end].strip()
-        if _RELATED_LABEL.match(content):
-            under = Section.RELATED
-        elif _SOURCES_LABEL.match(content):
-            under = Section.BOILERPLATE
-        elif chrome[i] or prose[i]:
-            under = None
-        elif under is not None:
-            sections[i] = under
-        elif _INLINE_TEASER.match(content):
-            sections[i] = Section.RELATED
-    for i in _unrelated_headlines(text, blocks, chrome, prose):
+    _mark_labelled_lists(text, blocks, chrome, prose, sections)
+    for i in _unrelated_headlines(text, blocks, chrome, prose, sections):
         sections[i] = Section.RELATED
     return sections
 
 
-def _is_chrome(block: str) -> bool:
+class _List(enum.Enum):
+    """Where a labelled list of teasers stands: an item is a headline, then maybe its summary."""
+
+    EXPECT_ITEM = enum.auto()
+    AFTER_HEADLINE = enum.auto()
+
+
+def _mark_labelled_lists(text: str, blocks: Sequence[Span], chrome: list[bool], prose: list[bool],
+                         sections: list[Section]) -> None:
+    """Mark the items of each list under a label: related stories' headlines and their one-sentence
+    summaries (as RELATED), or a sources list (as BOILERPLATE), in `sections`.
+
+    A list runs over labels, section names and "-" separators; it ends at a paragraph that is
+    not a headline's summary. A section name ("World") opens a list only after the article's
+    prose began: above the article it is navigation.
+    """
+    under: Section | None = None  # the section a label opened
+    state = _List.EXPECT_ITEM
+    prose_seen = False
+    for i, block in enumerate(blocks):
+        content = text[block.start : block.end].strip()
+        if _is_related_label(content) or (prose_seen and _is_section_label(content)):
+            sections[i], under, state = Section.BOILERPLATE, Section.RELATED, _List.EXPECT_ITEM
+        elif _SOURCES_LABEL.match(content):
+            under = Section.BOILERPLATE
+        elif chrome[i]:
+            continue
+        elif under is Section.BOILERPLATE:
+            if prose[i]:
+                under = None
+            else:
+                sections[i] = under
+        elif under is Section.RELATED:
+            if not _TERMINAL.search(content) and len(content.split()) <= _HEADLINE_MAX_WORDS:
+                sections[i], state = Section.RELATED, _List.AFTER_HEADLINE
+            elif state is _List.AFTER_HEADLINE and len(sentences(text, block)) == 1:
+                sections[i], state = Section.RELATED, _List.EXPECT_ITEM
+            else:
+                under = None
+        elif _INLINE_TEASER.match(content):
+            sections[i] = Section.RELATED
+        prose_seen = prose_seen or (prose[i] and sections[i] is Section.ARTICLE)
+
+
+def _is_related_label(block: str) -> bool:
+    """Whether a block is a label over a list of other stories ("Check Also", "Top Stories")."""
+    return bool(_RELATED_LABEL.match(block)) or _label_words(block) in _LABELS.related
+
+
+def _is_section_label(block: str) -> bool:
+    """Whether a block is a site section's name ("Canada", "More World News")."""
+    words = _label_words(block)
+    words = re.sub(r"^more\s+(.+?)(?:\s+(?:news|stories))?$", r"\1", words)
+    return words in _LABELS.sections
+
+
+def _label_words(block: str) -> str:
+    return " ".join(block.casefold().rstrip(":").split())
+
+
+def is_chrome(block: str) -> bool:
     """Whether a block is site chrome or a section label rather than text."""
     stripped = block.strip()
     words = _WORD.findall(stripped.lower())
@@ -139,23 +191,37 @@ def _content_words(block: str) -> set[str]:
     return {w for w in _WORD.findall(block.casefold()) if w not in _STOPWORDS and len(w) > 2}
 
 
-def _unrelated_headlines(text: str, blocks: Sequence[Span], chrome: list[bool],
-                         prose: list[bool]) -> list[int]:
-    """Return the indices of headline-like blocks before or after the article's prose
-    that share almost none of their content words with it: other stories' teasers."""
-    prose_indices = [i for i, is_prose in enumerate(prose) if is_prose]
+def _unrelated_headlines(text: str, blocks: Sequence[Span], chrome: list[bool], prose: list[bool],
+                         sections: list[Section]) -> list[int]:
+    """Return the indices of headline-like blocks, around or between the article's paragraphs,
+    that share almost none of their content words with its prose: other stories' teasers."""
+    prose_indices = [i for i, is_prose in enumerate(prose) if is_prose and sections[i] is Section.ARTICLE]
     if len(prose_indices) < 2:
         return []
-    first, last = prose_indices[0], prose_indices[-1]
     vocabulary = set().union(*(_content_words(text[blocks[i].start : blocks[i].end]) for i in prose_indices))
     found = []
     for i, block in enumerate(blocks):
-        if first <= i <= last or chrome[i] or prose[i]:
+        if chrome[i] or prose[i] or sections[i] is not Section.ARTICLE:
             continue
         content = text[block.start : block.end]
         words = _content_words(content)
-        if len(words) < 3 or len(content.split()) > _HEADLINE_MAX_WORDS:
+        if len(words) < 3 or len(content.split()) > _HEADLINE_MAX_WORDS or _TERMINAL.search(content.strip()):
             continue
         if len(words & vocabulary) / len(words) < _TEASER_MAX_OVERLAP:
             found.append(i)
     return found
+
+
+# A stamp opening a block, before the text: " date 2024-08-28 ", "Published: 4 May 2021 |".
+_LEADING_STAMP = re.compile(
+    r"""\s*(?i:date|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?)\s*:?\s*
+    (?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})
+    (?:[T\s]\d{1,2}:\d{2}(?::\d{2})?)?\s*[|•·-]?\s+""",
+    re.VERBOSE,
+)
+
+
+def leading_stamp_end(text: str, span: Span) -> int:
+    """Return where the text of `span` begins after a date stamp opening it (its start if none)."""
+    match = _LEADING_STAMP.match(text, span.start, span.end)
+    return match.end() if match is not None and match.end() < span.end else span.start

@@ -122,7 +122,7 @@ def test_published_at_reads_rfc3339_lowercase_t_and_z(client):
 def test_publication_date_found_in_the_text(client):
     text = "Scientology defector arrested\n\nSaturday, October 9, 2010\n\nHe was released on Thursday."
     body = client.post("/v1/extract", json={"text": text}).json()
-    assert body["published_at"] == {"value": "2010-10-09", "source": "text"}
+    assert body["published_at"] == {"value": "2010-10-09", "source": "dateline"}
     thursday = next(d for d in body["dates"] if d["text"] == "Thursday")
     assert thursday["value"] == "2010-10-07" and thursday["anchored"] is True
 

@@ -19,7 +19,7 @@ from service.extractors.attribution.people import speaker_type
 from service.extractors.claims.subjects import quantity_subject
 from service.core.spans import LabelledSpan, Span
 from service.text.repeats import repeat_groups, repeat_key
-from service.text.sections import block_sections
+from service.text.sections import block_sections, leading_stamp_end
 from service.core.types import Attribution, Claim, Quantity, ScoreParts, Section, Timex, TimexType
 
 # The version of the claim rules, reported in every response's meta.pipeline.
@@ -73,7 +73,7 @@ def claim_candidates(doc: Document) -> list[Candidate]:
     """Return the sentences long enough to carry a claim, first occurrences only,
     none from the page's chrome."""
     sections = block_sections(doc.text, doc.paragraphs)
-    spans = [Span(start=s.start, end=s.end) for s in doc.sentences]
+    spans = [Span(start=leading_stamp_end(doc.text, s), end=s.end) for s in doc.sentences]
     groups = repeat_groups(doc.text, spans)
     repeated = {i for later in groups.values() for i in later}
     return [

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 
 from service.core.document import Document
+from service.text.sections import is_chrome as _is_chrome
 from service.extractors.dates.patterns import DAY_NUMBER, MONTH_BEFORE_DAY, MONTH_NAME, WEEKDAY, YEAR, month_number
 
 # Only the head of an article carries its own date; a pasted page may start with a few
@@ -47,30 +49,63 @@ def _match_date(match: re.Match[str]) -> dt.date | None:
         return None
 
 
-def _block_dates(text: str) -> list[tuple[int, dt.date]]:
-    """(rank, date) for each date a block states about the article; publication ranks before update."""
+class DateSource(enum.StrEnum):
+    """Where on the page the article's date was read."""
+
+    DATELINE = "dateline"  # a date line under the headline, or a wire dateline opening the text
+    STAMP = "stamp"  # a labelled stamp: "Published 4 May 2021", " date 2024-08-28 "
+    SITE_HEADER = "site_header"  # a date beside the site's navigation, above the headline
+
+
+# Preference among the dates found: the article's own before the site header's; an
+# "Updated" stamp only when nothing else says when the article was published.
+_RANK = {DateSource.DATELINE: 0, DateSource.STAMP: 0, DateSource.SITE_HEADER: 1}
+_UPDATED_RANK = 2
+
+
+def _block_dates(text: str) -> list[tuple[int, DateSource, dt.date]]:
+    """(rank, source, date) for each date a block states about the article."""
     found = []
     line = _DATE_LINE.fullmatch(text)
     if line is not None:
-        found.append((0, line))
+        found.append((0, DateSource.DATELINE, line))
     elif (opening := _OPENING_DATE.match(text)) is not None:
-        found.append((0, opening))
+        found.append((0, DateSource.DATELINE, opening))
     for match in _LABELLED_DATE.finditer(text):
-        found.append((1 if match["updated"] else 0, match))
-    return [(rank, date) for rank, match in found if (date := _match_date(match)) is not None]
+        found.append((_UPDATED_RANK if match["updated"] else 0, DateSource.STAMP, match))
+    return [(rank, source, date) for rank, source, match in found if (date := _match_date(match)) is not None]
 
 
 def find_publication_date(doc: Document) -> dt.date | None:
-    """Return the date the article states about itself in its first blocks, or None.
+    """Return the date the article states about itself in its first blocks, or None (see
+    `find_publication`)."""
+    found = find_publication(doc)
+    return found[0] if found is not None else None
 
-    A block that is only a date ("Saturday, October 9, 2010"), or a labelled date
-    ("Date: 2021-05-04", "Published 4 May 2021"), counts; an "Updated" date is used
-    only when no publication date is given.
+
+def find_publication(doc: Document) -> tuple[dt.date, DateSource] | None:
+    """Return the date the article states about itself in its first blocks, and where it was
+    read, or None.
+
+    A block that is only a date ("Saturday, October 9, 2010"), a wire dateline, or a labelled
+    date ("Date: 2021-05-04", "Published 4 May 2021") counts; a date line beside the site's
+    navigation, before the headline, is the crawl date of the page and counts only when the
+    article states none; an "Updated" date only when no publication date is given.
     """
+    blocks = doc.paragraphs[:_HEAD_BLOCKS]
+    texts = [doc.text[b.start : min(b.end, b.start + _BLOCK_PREFIX)] for b in blocks]
+    chrome = [_is_chrome(text) for text in texts]
     candidates = []
-    for position, block in enumerate(doc.paragraphs[:_HEAD_BLOCKS]):
-        text = doc.text[block.start : min(block.end, block.start + _BLOCK_PREFIX)]
-        candidates.extend((rank, position, date) for rank, date in _block_dates(text))
+    headline_seen = False
+    for position, text in enumerate(texts):
+        for rank, source, date in _block_dates(text):
+            beside_chrome = any(chrome[j] for j in (position - 1, position + 1) if 0 <= j < len(texts))
+            if source is DateSource.DATELINE and not headline_seen and beside_chrome:
+                source = DateSource.SITE_HEADER
+            candidates.append((rank if rank == _UPDATED_RANK else _RANK[source], position, source, date))
+        if not chrome[position] and _DATE_LINE.fullmatch(text) is None and len(text.split()) >= 3:
+            headline_seen = True
     if not candidates:
         return None
-    return min(candidates, key=lambda candidate: candidate[:2])[2]
+    _, _, source, date = min(candidates, key=lambda candidate: candidate[:2])
+    return date, source
