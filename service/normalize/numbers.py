@@ -48,7 +48,7 @@ _VAGUE_W = (
 
 # Digits with optional thousands separators and decimals; never the tail of a
 # longer token ("G20", "1.2.3", "12,3456").
-DIGITS = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d]|[.,]\d)"
+DIGITS = r"(?:(?<![\w.,])|(?<=\$US)|(?<=\$A))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d]|[.,]\d)"
 DIGIT_NUMBER = (
     DIGITS
     + rf"(?:\s?(?i:{'|'.join(SCALES)})\b|\s?(?:{'|'.join(_ABBREVIATED)})\b|[{_LETTERS}]\b)?"

@@ -15,6 +15,8 @@ from service.normalize.numbers import SCALE_ABBREVIATIONS, SCALES
 from service.normalize.unit_table import (
     CURRENCY_PREFIXES,
     GLUED_ALIASES,
+    MINOR_FACTORS,
+    MONEY_CODES,
     SYMBOL_ALIASES,
     UNITS,
     WORD_ALIASES,
@@ -31,9 +33,10 @@ _FACTORS = MappingProxyType(
         for symbol, spec in UNITS.items()
         if spec.pint_unit and spec.kind is not QuantityKind.TEMPERATURE
     }
+    | MINOR_FACTORS
 )
 
-_MONEY_SUFFIX_CODES = tuple(s for s, spec in UNITS.items() if spec.kind is QuantityKind.MONEY)
+_MONEY_SUFFIX_CODES = MONEY_CODES
 
 
 def _alternation(aliases) -> str:

@@ -12,7 +12,7 @@ from service.extractors.quantities.extractor import extract_quantities
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden_quantities.jsonl"
 _OPTIONAL = (
     "value_max", "unit", "qualifier", "normalized_value", "normalized_value_max", "normalized_unit",
-    "equivalent_to", "conversion_agrees", "change",
+    "equivalent_to", "conversion_agrees", "change", "from_value", "normalized_from_value", "per",
 )
 
 

@@ -224,7 +224,7 @@ def test_no_word_names_both_a_unit_and_a_currency():
         ("units", 'a = "year"\n', "", "normalized unit 'a' has no pint name"),
         ("units", 'F = "°F"', 'F = "°K"', "glued: 'F' must be one letter naming a unit"),
         ("currencies", "[currencies.TRY]", "[currencies.TL]", "'TL' is not an ISO 4217 code"),
-        ("currencies", 'prefixes = ["HK$"]', 'prefixes = ["HK$", "$"]', "'\\$' is listed twice"),
+        ("currencies", 'prefixes = ["HK$", "HK $"]', 'prefixes = ["HK$", "HK $", "$"]', "'\\$' is listed twice"),
     ],
 )
 def test_a_malformed_unit_or_currency_is_refused(tmp_path, name, old, new, error):

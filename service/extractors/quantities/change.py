@@ -55,3 +55,8 @@ def _says_by(words: str) -> bool:
     """Return whether a verb before a measured amount says "by" (or is up/down): "cut by £3bn"."""
     lowered = words.lower().split()
     return "by" in lowered or lowered[0] in ("up", "down")
+
+
+def says_move(text: str, start: int) -> bool:
+    """Return whether a change verb stands before the "from" at `start`: "rose from 3% to 3.25%"."""
+    return _BEFORE_RE.search(text, max(0, start - _WINDOW), start) is not None

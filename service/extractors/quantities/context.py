@@ -23,6 +23,10 @@ _BLOCKED_RE = re.compile(
     r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?i:[ap]\.?m\.?))?"  # 10:30, 10:30 p.m.
     r"|\b\d{1,2}(?:\.\d{2})?\s*(?i:[ap]\.m\.|[ap]m\b)"  # 3 p.m., 10.30pm
     r"|(?m:^[ \t]*\d{1,3}[.)](?=[ \t]))"  # list numbering at the start of a line
+    # Times of day on a clock with its zone: "0830 UTC", "(2321 GMT)", "1400 hours", "0600Z".
+    r"|\b[0-2]\d[0-5]\d\s?(?:UTC|GMT|Z\b|(?i:hours|hrs)\b)"
+    # Counters on page furniture, not amounts: "Comments (0)", "Shares (12)".
+    r"|(?i:\b(?:comments?|replies|shares|likes|views|reviews)\s*\(\d+\))"
 )
 
 # Labels of figures, tables and references in pasted reports and papers: "Fig. 4", "Table 2".

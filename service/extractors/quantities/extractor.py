@@ -37,12 +37,13 @@ from service.extractors.quantities.words import (
     read_tail,
     read_unit,
 )
-from service.extractors.quantities.change import read_change
+from service.extractors.quantities.change import read_change, says_move
+from service.extractors.quantities.rates import normalize_rate, rate_unit, read_per, read_scale, read_strength
 from service.extractors.quantities.links import link_restatements
 from service.normalize.numbers import FRACTION, NUMBER, RATIO, parse_number, scale_factor
 from service.normalize.units import lookup_unit, normalize_unit
 from service.core.spans import filter_spans
-from service.core.types import Quantity, QuantityKind
+from service.core.types import Change, Quantity, QuantityKind
 
 _NUMBER_RE = re.compile(NUMBER)
 _FRACTION_RE = re.compile(rf"{FRACTION}|{RATIO}")
@@ -79,11 +80,24 @@ def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | Non
     first = match.group()
     if is_blocked(blocked, start, end):
         return None
+    scale, scale_start, scale_end = read_scale(text, start, end)
+    if scale is not None:  # "magnitude 6.1", "a 7.8-magnitude quake", "Mach 5"
+        value = parse_number(first)
+        return None if value is None else Quantity(
+            start=scale_start, end=scale_end, value=value, unit=scale.value, kind=scale,
+            normalized_value=value, normalized_unit=scale.value,
+        )
     currency, left = read_currency(text, start)
     if currency is None and _labels_or_dates(text, first, start, end):
         return None
     last, tail_start, left = _read_range(text, first, end, left, blocked)
     tail = read_tail(text, tail_start, allow_of=_VAGUE_RE.search(last or first) is not None)
+    strength, strength_end = read_strength(text, tail_start)
+    if strength is not None and currency is None:  # "a 4,000-strong force"
+        value = parse_number(first)
+        return None if value is None else _quantity(
+            text, left, strength_end, (value, None), strength, QuantityKind.COUNT, None
+        )
     if tail.end == tail_start and _glued_to_word(text, tail_start):
         return None
     if currency is None and tail.unit is None and tail.noun is None and _ATTACHED_M_RE.search(last or first):
@@ -91,6 +105,8 @@ def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | Non
         first, last = _drop_m(first), last and _drop_m(last)
         tail = Tail(end=tail.end, unit=lookup_unit("m"))
     values = _range_values(first, last)
+    if values is None and last is not None and text[left : left + 5].lower() == "from " and says_move(text, left):
+        values = _move_values(first, last)  # "fell from 7% to 5%": falling levels are no range
     if values is None:
         return None
     value, value_max = values
@@ -113,7 +129,52 @@ def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | Non
         return None
     if bound is not None and qualifier is None and end == tail.end:
         qualifier, end = bound, bound_end
+    if value_max is not None and text[left : left + 5].lower() == "from " and says_move(text, left):
+        # "rose from 3.0% to 3.25%": two levels of a change, not a range.
+        return _moved(text, left, end, value, value_max, unit, kind, qualifier)
+    per, per_end = read_per(text, end) if kind is not QuantityKind.AGE else (None, end)
+    if per is not None:
+        return _rate(text, left, per_end, (value, value_max), unit, per, kind, qualifier)
     return _quantity(text, left, end, (value, value_max), unit, kind, qualifier)
+
+
+def _move_values(first: str, last: str) -> tuple[float, float] | None:
+    """Return the two levels of a change written "from X to Y", in either order."""
+    value, value_max = parse_number(first), parse_number(last)
+    return None if value is None or value_max is None or value == value_max else (value, value_max)
+
+
+def _moved(text, start, end, from_value, to_value, unit, kind, qualifier) -> Quantity:
+    """Return the level a change reached, with the level it started from and its direction."""
+    reached = _quantity(text, start, end, (to_value, None), unit, kind, qualifier)
+    normalized_from = from_value if kind is QuantityKind.COUNT else normalize_unit(from_value, unit)[0]
+    return msgspec.structs.replace(
+        reached,
+        from_value=from_value,
+        normalized_from_value=normalized_from,
+        change=Change.INCREASE if to_value > from_value else Change.DECREASE,
+    )
+
+
+def _rate(text, start, end, values, unit, per, kind, qualifier) -> Quantity:
+    """Return a rate ("$80 a barrel"): the unit is the quotient, normalized where pint can."""
+    amount = _quantity(text, start, end, values, unit, kind, qualifier)
+    spec = lookup_unit(unit) if unit and kind is not QuantityKind.COUNT else None
+    physical = normalize_rate(values[0], spec, per)
+    if physical is not None:
+        normalized, normalized_unit = physical
+        normalized_max = normalize_rate(values[1], spec, per)[0] if values[1] is not None else None
+    else:
+        normalized, normalized_max = amount.normalized_value, amount.normalized_value_max
+        normalized_unit = rate_unit(amount.normalized_unit if kind is not QuantityKind.COUNT else unit, per)
+    return msgspec.structs.replace(
+        amount,
+        unit=rate_unit(unit, per),
+        per=per,
+        normalized_value=normalized,
+        normalized_value_max=normalized_max,
+        normalized_unit=normalized_unit,
+    )
 
 
 def _quantity(text, start, end, values, unit, kind, qualifier) -> Quantity:
@@ -162,7 +223,8 @@ def _read_range(text: str, first: str, end: int, left: int, blocked) -> tuple[st
         unit, unit_end = read_unit(text, end)
         found = read_range(text, unit_end) if unit is not None else None
         if found is not None and (
-            read_unit(text, found.end())[0] != unit or _range_values(first, found.group(3)) is None
+            read_unit(text, found.end())[0] != unit
+            or (_range_values(first, found.group(3)) is None and _move_values(first, found.group(3)) is None)
         ):
             found = None
     if found is None or is_blocked(blocked, found.start(3), found.end(3)):

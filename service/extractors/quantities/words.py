@@ -68,7 +68,8 @@ _ADJECTIVES = frozenset(
         "unarmed", "innocent", "separate", "different", "full", "suspected", "alleged", "known",
     }
 )
-_ADJECTIVE_ENDINGS = ("ed", "ian", "ese", "ish")
+# Comparatives count too: "three newer versions", "two larger ships".
+_ADJECTIVE_ENDINGS = ("ed", "ian", "ese", "ish", "er")
 _NOT_PLURAL_NOUNS = frozenset(
     {
         "was", "has", "does", "goes", "this", "thus", "his", "hers", "its", "ours", "yours",

@@ -436,7 +436,8 @@ def test_amounts_in_many_formats_are_found_with_their_value(number, written):
         ("Budgets were cut by £3bn.", "decrease"),
         ("Turnout was 40%.", None),
         ("It lost three children.", None),
-        ("Prices rose from 5% to 7%.", None),
+        ("Prices rose from 5% to 7%.", "increase"),
+        ("Prices fell from 7% to 5%.", "decrease"),
     ],
 )
 def test_changes(text, change):
