@@ -41,14 +41,15 @@ class _Mapper:
     def quantity(self, q: Quantity) -> QuantityOut:
         s = self.span(q)
         normalized = (
-            Normalized(value=q.normalized_value, unit=q.normalized_unit, value_max=q.normalized_value_max)
+            Normalized(value=q.normalized_value, unit=q.normalized_unit, value_max=q.normalized_value_max,
+                       from_value=q.normalized_from_value)
             if q.normalized_value is not None or q.normalized_unit is not None else None
         )
         return QuantityOut(
             start=s.start, end=s.end, text=s.text, value=q.value, value_max=q.value_max,
             unit=q.unit, kind=q.kind.value, qualifier=q.qualifier.value if q.qualifier else None,
             normalized=normalized, equivalent_to=q.equivalent_to, conversion_agrees=q.conversion_agrees,
-            change=q.change.value if q.change else None,
+            change=q.change.value if q.change else None, from_value=q.from_value, per=q.per,
         )
 
     def date(self, d: Timex) -> DateOut:

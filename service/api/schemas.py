@@ -73,6 +73,8 @@ class Normalized(ResponseBase):
     value: float | None
     unit: str | None
     value_max: float | None = None
+    # With a move between two levels: the level it started from, in the normalized unit.
+    from_value: float | None = None
 
 
 class QuantityOut(ResponseBase):
@@ -82,14 +84,22 @@ class QuantityOut(ResponseBase):
     value: float
     value_max: float | None
     unit: str | None
-    kind: str
+    kind: Literal[
+        "count", "money", "percent", "percentage_points", "distance", "speed", "mass", "area", "volume",
+        "temperature", "energy", "age", "magnitude", "mach", "other",
+    ]
     qualifier: str | None
     normalized: Normalized | None
     equivalent_to: int | None
     # With equivalent_to: false when the restatement disagrees with what it restates.
     conversion_agrees: bool | None = None
-    # "increase" or "decrease" when the amount is a change ("up 15 per cent"), else absent.
+    # "increase" or "decrease" when the amount is a change ("up 15 per cent"), or, with
+    # from_value, the direction of a move between two levels ("rose from 3.0% to 3.25%").
     change: Literal["increase", "decrease"] | None = None
+    # The level a move started from ("from 3.0%"); `value` is then the level it reached.
+    from_value: float | None = None
+    # The unit a rate is per ("$80 a barrel": "bbl"); `unit` is then the quotient ("USD/bbl").
+    per: str | None = None
 
 
 class DateOut(ResponseBase):
