@@ -16,7 +16,7 @@ import msgspec
 
 from service.core.document import Document
 from service.extractors.attribution.people import speaker_type
-from service.extractors.claims.subjects import quantity_subject
+from service.extractors.claims.subjects import SubjectFinder
 from service.core.spans import LabelledSpan, Span
 from service.text.repeats import repeat_groups, repeat_key
 from service.text.sections import block_sections, leading_stamp_end
@@ -102,6 +102,7 @@ def extract_claims(
     quantity_starts = [q.start for q in quantities]
     date_starts = [d.start for d in dates]
     quote_starts, quote_ends = [a.start for a in quotes], [a.end for a in quotes]
+    subjects = SubjectFinder(text, tagged_quantity_spans)
     claims = []
     for sentence in candidates:
         q = _indices_within(quantities, quantity_starts, sentence)
@@ -118,8 +119,7 @@ def extract_claims(
                 speaker_type=speaker_type(speaker) if speaker is not None else None,
                 cue=next((quotes[i].cue for i in a if quotes[i].cue), None),
                 quantities=q, dates=d, quotes=a,
-                subject=next((s for i in q if (s := quantity_subject(
-                    text, sentence, quantities[i], i, tagged_quantity_spans)) is not None), None),
+                subject=next((s for i in q if (s := subjects.find(sentence, quantities[i], i)) is not None), None),
                 event_date=_event_date(dates, d), section=sentence.section,
                 score=structure, score_parts=ScoreParts(model=None, structure=structure),
                 occurrences=sentence.occurrences,

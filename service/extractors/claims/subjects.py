@@ -12,8 +12,10 @@ labels) in the same sentence are used, the nearest ones to the quantity.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from service.core.spans import LabelledSpan, Span
 from service.core.types import Quantity, Subject
@@ -51,41 +53,123 @@ _NOT_NOUN = frozenset("""is was are were be been has have had will would said sa
     believes think thinks estimate estimated estimates added noted warned""".split())
 
 
+# A pattern's match holds at most 14 whitespace-separated tokens (its `\s+` bound the count),
+# so it starts within the prefix's last few tokens; earlier word starts are not tried.
+_WINDOW_TOKENS = 24
+_WORD_START = re.compile(r"\b\w")
+_TOKEN = re.compile(r"\S+")
+
+
 def quantity_subject(text: str, sentence: Span, quantity: Quantity, index: int,
                      tagged: Sequence[LabelledSpan] = ()) -> Subject | None:
     """Return what quantity `index` measures in `sentence`, by the rules or else by the
     tagger's `tagged` entity/property spans; None when neither finds it."""
-    found = _rule_subject(text, sentence, quantity, index)
-    if found is not None:
-        return found
-    return _tagged_subject(sentence, quantity, index, tagged)
+    return SubjectFinder(text, tagged).find(sentence, quantity, index)
 
 
-def _rule_subject(text: str, sentence: Span, quantity: Quantity, index: int) -> Subject | None:
+class SubjectFinder:
+    """Finds the subjects of the quantities of one text (see `quantity_subject`).
+
+    Each sentence is scanned once, for its clause boundaries, its tokens and the tagger's
+    spans inside it; every quantity then looks its clause and nearest spans up by bisection,
+    so a long sentence full of quantities costs linear time, not quadratic.
+    """
+
+    def __init__(self, text: str, tagged: Sequence[LabelledSpan] = ()) -> None:
+        self._text = text
+        # The tagger's spans by start; an equal start keeps the given order (nearest() ties).
+        self._tagged = sorted(((s, e, label, i) for i, (s, e, label) in enumerate(tagged)),
+                              key=lambda t: (t[0], t[3]))
+        self._tagged_starts = [t[0] for t in self._tagged]
+        self._sentences: dict[tuple[int, int], _SentenceScan] = {}
+
+    def find(self, sentence: Span, quantity: Quantity, index: int) -> Subject | None:
+        """Return what quantity `index` measures in `sentence`; None when nothing says."""
+        key = (sentence.start, sentence.end)
+        if (scan := self._sentences.get(key)) is None:
+            scan = self._sentences[key] = self._scan(sentence)
+        found = _rule_subject(self._text, scan, quantity, index)
+        if found is not None:
+            return found
+        return _tagged_subject(scan, quantity, index)
+
+    def _scan(self, sentence: Span) -> _SentenceScan:
+        first = bisect.bisect_left(self._tagged_starts, sentence.start)
+        last = bisect.bisect_right(self._tagged_starts, sentence.end)
+        inside = [t for t in self._tagged[first:last] if t[1] <= sentence.end]
+        return _SentenceScan(
+            start=sentence.start,
+            boundary_ends=[m.end() for m in _CLAUSE_BOUNDARY.finditer(self._text, sentence.start, sentence.end)],
+            token_starts=[m.start() for m in _TOKEN.finditer(self._text, sentence.start, sentence.end)],
+            nearest={label: _NearestSpans([t for t in inside if t[2] == label]) for label in ("entity", "property")},
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceScan:
+    """What one sentence's quantities share: where its clause boundaries end, where its
+    tokens start, and the tagger's entity and property spans inside it."""
+
+    start: int
+    boundary_ends: list[int]
+    token_starts: list[int]
+    nearest: dict[str, _NearestSpans]
+
+
+class _NearestSpans:
+    """Spans of one label, by end and by start, for the nearest one before or after a quantity."""
+
+    def __init__(self, spans: list[tuple[int, int, str, int]]) -> None:
+        self._by_end = sorted((e, i, s) for s, e, _, i in spans)
+        self._by_start = sorted((s, i, e) for s, e, _, i in spans)
+
+    def nearest(self, quantity: Quantity) -> Span | None:
+        """Return the span nearest to `quantity` among those wholly before or after it; of
+        equally near ones, the first given (as `min` over the given order picks)."""
+        best: tuple[int, int, int, int] | None = None  # (distance, given index, start, end)
+        # Before: the latest end at or before the quantity's start (the distance is start - end).
+        at = bisect.bisect_right(self._by_end, (quantity.start, float("inf"))) - 1
+        if at >= 0:
+            end = self._by_end[at][0]
+            e, i, s = self._by_end[bisect.bisect_left(self._by_end, (end, -1))]
+            best = (quantity.start - e, i, s, e)
+        # After: the earliest start at or after the quantity's end (the distance is start - end).
+        at = bisect.bisect_left(self._by_start, (quantity.end, -1))
+        if at < len(self._by_start):
+            s, i, e = self._by_start[at]
+            if best is None or (s - quantity.end, i) < best[:2]:
+                best = (s - quantity.end, i, s, e)
+        return None if best is None else Span(start=best[2], end=best[3])
+
+
+def _rule_subject(text: str, scan: _SentenceScan, quantity: Quantity, index: int) -> Subject | None:
     """Return the subject the clause before the quantity states, if a pattern holds."""
-    clause_start = _clause_start(text, sentence.start, quantity.start)
-    prefix = text[clause_start : quantity.start]
+    clause_start = _clause_start(scan, quantity.start)
+    # From a token start (whitespace before it), word boundaries read as in the whole clause.
+    last_token = bisect.bisect_left(scan.token_starts, quantity.start) - _WINDOW_TOKENS
+    window_start = clause_start if last_token <= 0 else max(clause_start, scan.token_starts[last_token])
+    prefix = text[window_start : quantity.start]
     for pattern in (_HAS_PROPERTY, _PROPERTY_OF, _POSSESSIVE):
         # The earliest start that reads gives the whole noun phrase.
-        for boundary in re.finditer(r"\b\w", prefix):
+        for boundary in _WORD_START.finditer(prefix):
             match = pattern.match(prefix, boundary.start())
             if match is None:
                 continue
-            entity = _trimmed(text, clause_start + match.start("entity"), clause_start + match.end("entity"))
-            prop = _trimmed(text, clause_start + match.start("property"), clause_start + match.end("property"))
+            entity = _trimmed(text, window_start + match.start("entity"), window_start + match.end("entity"))
+            prop = _trimmed(text, window_start + match.start("property"), window_start + match.end("property"))
             if entity is not None and prop is not None:
                 return Subject(quantity=index, entity=entity, property=prop)
     return None
 
 
-def _clause_start(text: str, sentence_start: int, quantity_start: int) -> int:
-    """Return where the clause holding the quantity starts (after the last boundary word)."""
-    start = sentence_start
-    for match in _CLAUSE_BOUNDARY.finditer(text, sentence_start, quantity_start):
-        # A boundary right before the quantity ("said 700 jobs") leaves no clause to read.
-        if match.end() < quantity_start:
-            start = match.end()
-    return start
+def _clause_start(scan: _SentenceScan, quantity_start: int) -> int:
+    """Return where the clause holding the quantity starts (after the last boundary word).
+
+    A boundary right before the quantity ("said 700 jobs") leaves no clause to read, so the
+    last boundary ending before the quantity counts (one ending at or past it does not).
+    """
+    at = bisect.bisect_left(scan.boundary_ends, quantity_start) - 1
+    return scan.boundary_ends[at] if at >= 0 else scan.start
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
@@ -98,20 +182,9 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start=start + words[0].start(), end=start + words[-1].end())
 
 
-def _tagged_subject(sentence: Span, quantity: Quantity, index: int,
-                    tagged: Sequence[LabelledSpan]) -> Subject | None:
+def _tagged_subject(scan: _SentenceScan, quantity: Quantity, index: int) -> Subject | None:
     """Return the tagger's nearest entity and property to the quantity within the sentence."""
-    inside = [(s, e, label) for s, e, label in tagged
-              if sentence.start <= s and e <= sentence.end and (e <= quantity.start or s >= quantity.end)]
-
-    def nearest(label: str) -> Span | None:
-        candidates = [(s, e) for s, e, lab in inside if lab == label]
-        if not candidates:
-            return None
-        s, e = min(candidates, key=lambda c: min(abs(quantity.start - c[1]), abs(c[0] - quantity.end)))
-        return Span(start=s, end=e)
-
-    entity, prop = nearest("entity"), nearest("property")
+    entity, prop = scan.nearest["entity"].nearest(quantity), scan.nearest["property"].nearest(quantity)
     if entity is None and prop is None:
         return None
     return Subject(quantity=index, entity=entity, property=prop)
