@@ -7,6 +7,8 @@ decision point (calibrated score >= 0.5). Then the precision of the top 10, 50 a
 100 dev sentences ranked by the classifier's score, and ranked by the service's
 final claim score: each dev sentence goes through the real pipeline as a document
 of its own, its best claim's `score` ranks it, and a sentence with no claim ranks last.
+Last, the service as a classifier: a sentence counts as check-worthy when it yields a claim
+(any claim, then a claim scoring at least each of SERVICE_THRESHOLDS): precision, recall, F1.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from service.pipeline import Extraction, Pipeline
 from service.settings import DEFAULT_MODEL_PATH
 
 TOP_K = (10, 50, 100)
+SERVICE_THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 DOCUMENTS_PER_BATCH = 32
 
 
@@ -82,6 +85,12 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{'ranked by':<26}" + "".join(f"{f'P@{k}':>8}" for k in TOP_K))
     for name, scores in (("classifier score", classifier), ("service best claim score", service)):
         print(f"{name:<26}" + "".join(f"{precision_at(scores, labels, k):>8.2f}" for k in TOP_K))
+    any_claim = [0.0 if s is None else 1.0 for s in service]
+    print(f"{'service: yields':<26}{'P':>8}{'R':>8}{'F1':>8}")
+    print(f"{'  any claim':<26}" + "".join(f"{x:>8.3f}" for x in checkworthy_figures(any_claim, labels)))
+    for threshold in SERVICE_THRESHOLDS:
+        figures = checkworthy_figures([-1.0 if s is None else s for s in service], labels, threshold)
+        print(f"{f'  a claim >= {threshold}':<26}" + "".join(f"{x:>8.3f}" for x in figures))
     print(f"evaluated in {time.perf_counter() - started:.1f} s")
 
 

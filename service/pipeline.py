@@ -14,12 +14,13 @@ from service.core.document import TEXT_VERSION, Document, build_document
 from service.core.spans import TaggedSpan
 from service.core.types import Attribution, Claim, Quantity, Timex
 from service.extractors.claims.extractor import VERSION as CLAIMS_VERSION
-from service.extractors.claims.extractor import claim_candidates, extract_claims, with_checkworthiness
+from service.extractors.claims.extractor import claim_candidates, extract_claims
 from service.extractors.dates.anchor import DateSource, find_publication
 from service.extractors.registry import EXTRACTORS
-from service.fusion.fuse import fuse
+from service.fusion.fuse import Fused, fuse
 from service.inference.checkworthiness import CheckworthinessModel
 from service.inference.tagger import ClaimTagger
+from service.text.language import Language, identify_language
 
 log = logging.getLogger("claimex.pipeline")
 
@@ -57,6 +58,8 @@ class Extraction:
     dates: list[Timex]
     quotes: list[Attribution]
     claims: list[Claim]
+    # The text's language; a text surely in a language the rules do not read is not extracted.
+    language: Language | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,17 +94,27 @@ class Pipeline:
         share forward passes; the span heads and the check-worthiness head read the
         same hidden states.
         """
+        languages = [identify_language(text) for text, _ in documents]
         anchored = [_anchored_document(text, published_at) for text, published_at in documents]
-        passes = self.tagger.run_many([doc.text for doc, _ in anchored])
-        extractions = [_extract_rules(doc, source, output.spans)
-                       for (doc, source), output in zip(anchored, passes, strict=True)]
-        # Only sentences that carry a claim are scored.
-        vectors = [output.pooled(c.start, c.end) for e, output in zip(extractions, passes) for c in e.claims]
+        # Only texts in a language the rules read go through the encoder.
+        read = [i for i, language in enumerate(languages) if language.supported]
+        passes = dict(zip(read, self.tagger.run_many([anchored[i][0].text for i in read]), strict=True))
+        staged = {i: (_extract_rules(anchored[i][0], passes[i].spans), claim_candidates(anchored[i][0]))
+                  for i in read}
+        # Every candidate sentence is scored: a check-worthy one is a claim even with no structure.
+        vectors = [passes[i].pooled(c.start, c.end) for i in read for c in staged[i][1]]
         scores = iter(self.checkworthiness.score(vectors))
-        return [
-            dataclasses.replace(e, claims=with_checkworthiness(e.claims, [next(scores) for _ in e.claims]))
-            for e in extractions
-        ]
+        extractions = []
+        for i, ((doc, source), language) in enumerate(zip(anchored, languages, strict=True)):
+            if i not in staged:
+                extractions.append(Extraction(doc, source, [], [], [], [], language))
+                continue
+            fused, candidates = staged[i]
+            claims = extract_claims(doc.text, candidates, fused.quantities, fused.dates, fused.quotes,
+                                    fused.measured, checkworthiness=[next(scores) for _ in candidates])
+            extractions.append(Extraction(doc, source, fused.quantities, fused.dates, fused.quotes, claims,
+                                          language))
+        return extractions
 
     def score_sentences(self, sentences: list[str]) -> list[float]:
         """Return the check-worthiness of each sentence read alone, as a document of its own."""
@@ -120,11 +133,6 @@ def _anchored_document(text: str, published_at: dt.date | None) -> tuple[Documen
     return doc, None
 
 
-def _extract_rules(doc: Document, source: AnchorSource | None, tagged: dict[str, list[TaggedSpan]]) -> Extraction:
-    """Return the extraction of one document: the registered extractors' results fused
-    with its tagger spans, claims scored by structure only (the pipeline adds
-    check-worthiness)."""
-    fused = fuse(doc, {extractor.name: extractor.extract(doc) for extractor in EXTRACTORS}, tagged)
-    claims = extract_claims(doc.text, claim_candidates(doc), fused.quantities, fused.dates, fused.quotes,
-                            fused.measured)
-    return Extraction(doc, source, fused.quantities, fused.dates, fused.quotes, claims)
+def _extract_rules(doc: Document, tagged: dict[str, list[TaggedSpan]]) -> Fused:
+    """Return the registered extractors' results on one document fused with its tagger spans."""
+    return fuse(doc, {extractor.name: extractor.extract(doc) for extractor in EXTRACTORS}, tagged)

@@ -10,6 +10,7 @@ from service.api.schemas import (
     ClaimOut,
     DateOut,
     ExtractResponse,
+    LanguageOut,
     ModelInfo,
     Normalized,
     PublishedAt,
@@ -26,6 +27,7 @@ from service.core.document import Document
 from service.pipeline import STAGE_VERSIONS, Extraction
 from service.core.spans import Span
 from service.core.types import Attribution, Claim, Quantity, Timex
+from service.text.language import Language
 
 
 class _Mapper:
@@ -108,5 +110,20 @@ def render_extraction(
         quotes=[mapper.quote(a) for a in extraction.quotes],
         claims=[mapper.claim(c) for c in extraction.claims if min_score is None or c.score >= min_score],
         meta=ResponseMeta(model=models[0] if models else None, pipeline=dict(STAGE_VERSIONS), timing=timing,
-                          repairs=extraction.document.repairs, models=models),
+                          repairs=extraction.document.repairs, models=models,
+                          language=_language(extraction.language), warnings=_warnings(extraction.language)),
     )
+
+
+def _language(language: Language | None) -> LanguageOut | None:
+    if language is None:
+        return None
+    return LanguageOut(code=language.code, confidence=language.confidence, supported=language.supported)
+
+
+def _warnings(language: Language | None) -> list[str]:
+    """Return the warnings of an answer: a text in a language claimex does not read."""
+    if language is None or language.supported:
+        return []
+    return [f"the text is in language {language.code!r} (confidence {language.confidence:.2f}), not English: "
+            "claimex reads English only, so nothing was extracted"]

@@ -178,6 +178,15 @@ class Timing(ResponseBase):
     extraction_ms: float
 
 
+class LanguageOut(ResponseBase):
+    """The text's language as identified (ISO 639-1 code, the identifier's probability), and
+    whether it was extracted: only English is."""
+
+    code: str
+    confidence: float
+    supported: bool
+
+
 class ResponseMeta(ResponseBase):
     # The span tagger; `models` lists every model that ran (tagger, check-worthiness).
     model: ModelInfo | None
@@ -186,6 +195,9 @@ class ResponseMeta(ResponseBase):
     # Characters of mojibake the text layer repaired on its working copy.
     repairs: int
     models: list[ModelInfo] = []
+    language: LanguageOut | None = None
+    # What the caller should know about this answer ("not English: nothing extracted").
+    warnings: list[str] = []
 
 
 class ExtractResponse(ResponseBase):

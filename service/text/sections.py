@@ -94,7 +94,7 @@ _STOPWORDS = frozenset(
 def block_sections(text: str, blocks: Sequence[Span]) -> list[Section]:
     """Return the Section of each block of `text` (blocks in text order)."""
     chrome = [is_chrome(text[b.start : b.end]) for b in blocks]
-    prose = [not chrome[i] and _is_prose(text[b.start : b.end]) for i, b in enumerate(blocks)]
+    prose = [not chrome[i] and is_prose(text[b.start : b.end]) for i, b in enumerate(blocks)]
     sections = [Section.BOILERPLATE if c else Section.ARTICLE for c in chrome]
     _mark_labelled_lists(text, blocks, chrome, prose, sections)
     for i in _unrelated_headlines(text, blocks, chrome, prose, sections):
@@ -181,7 +181,7 @@ def is_chrome(block: str) -> bool:
     return len(words) >= 3 and navigation / len(words) >= 0.6 and not _TERMINAL.search(stripped)
 
 
-def _is_prose(block: str) -> bool:
+def is_prose(block: str) -> bool:
     """Whether a block reads as a paragraph of running text."""
     return len(block.split()) >= _PROSE_MIN_WORDS and bool(_TERMINAL.search(block.strip()))
 

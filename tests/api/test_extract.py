@@ -235,3 +235,20 @@ def test_response_is_valid_json_with_non_ascii_text(client):
     response = client.post("/v1/extract", json={"text": text})
     assert response.status_code == 200
     assert_offsets(text, json.loads(response.content.decode("utf-8")))
+
+
+def test_a_text_not_in_english_is_answered_with_a_warning_and_no_extraction(client):
+    # Read as English, "2 000 kilomètres" gave two counts, 2 and 0.
+    text = ("Le ministre de la Défense a confirmé mardi que le nouveau missile a une portée de plus de "
+            "2 000 kilomètres, selon un communiqué publié par le gouvernement.")
+    body = client.post("/v1/extract", json={"text": text, "published_at": "2022-03-12"}).json()
+    assert body["meta"]["language"]["code"] == "fr" and body["meta"]["language"]["supported"] is False
+    assert body["meta"]["warnings"] and "English only" in body["meta"]["warnings"][0]
+    assert all(body[kind] == [] for kind in SPAN_LISTS)
+
+
+def test_an_english_text_reports_its_language_and_no_warning(client):
+    body = client.post("/v1/extract", json={"text": ARTICLE, "published_at": "2022-03-12"}).json()
+    assert body["meta"]["language"] == {"code": "en", "confidence": body["meta"]["language"]["confidence"],
+                                        "supported": True}
+    assert "warnings" not in body["meta"] and body["claims"]

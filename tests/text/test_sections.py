@@ -83,3 +83,32 @@ def test_sources_under_their_label_and_category_lines_are_boilerplate():
         is Section.BOILERPLATE
     assert all(s is Section.BOILERPLATE for line, s in sections.items() if line.startswith("Categories:"))
     assert sum(s is Section.ARTICLE for s in sections.values()) >= 10
+
+
+def test_labelled_teaser_lists_headlines_summaries_and_separators():
+    article = ARTICLE.read_text(encoding="utf-8")
+    paragraphs_ = article.rstrip("\n").split("\n\n")
+    teaser = ("Check Also\nPolice arrest 12 after protests in Paris turn violent\n"
+              "PARIS: An official said on Wednesday that twelve people were arrested after a night of "
+              "protests in the capital turned violent.\n")
+    top = ("Comments (0)\nTop Stories\nOver 900 asylum seekers rescued off Indonesian coast\n"
+           "Fishermen rescued over 700 asylum seekers whose boat sank, the navy said on Friday.\n-\n"
+           "Lantern festival lights up Taipei\nHundreds of thousands of people crowded the memorial park.\n"
+           "Health\nAustralian children suffering from iodine deficiency\n"
+           "Almost half of all Australian primary school children are mildly iodine deficient.\n")
+    page = "\n".join(paragraphs_[:3]) + "\n" + teaser + "\n".join(paragraphs_[3:]) + "\n" + top
+    sections = sections_of(page)
+    for line in (*teaser.splitlines()[1:], *[t for t in top.splitlines() if t not in ("Comments (0)",
+                 "Top Stories", "-", "Health")]):
+        assert sections[line] is Section.RELATED, line
+    for line in ("Check Also", "Comments (0)", "Top Stories", "-", "Health"):
+        assert sections[line] is Section.BOILERPLATE, line
+    for paragraph in paragraphs_[3:]:
+        assert sections[paragraph.strip()] is Section.ARTICLE, paragraph
+
+
+def test_an_inline_teaser_headline_between_paragraphs_is_related():
+    article = ARTICLE.read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+    teaser = "Australian children suffering from iodine deficiency"
+    sections = sections_of("\n".join([*article[:4], teaser, *article[4:]]))
+    assert sections[teaser] is Section.RELATED

@@ -173,3 +173,32 @@ def test_sentences_of_one_long_quote_stay_separate_claims():
                   for t, v in (("36 shells", 36), ("Six shells", 6), ("15 shells", 15))]
     claims = extract_claims(text, claim_candidates(doc), quantities, [], [said])
     assert [(c.quantities, c.occurrences) for c in claims] == [((0,), ()), ((1, 2), ())]
+
+
+def test_a_checkworthy_sentence_without_structure_is_a_claim():
+    text = "The government has failed to protect the country's borders for a decade and more now.\n" \
+           "The weather was pleasant and the crowd was large.\n"
+    doc = build_document(text, dt.date(2022, 3, 12))
+    candidates = claim_candidates(doc)
+    assert extract_claims(text, candidates, [], [], []) == []  # structure alone finds none
+    claims = extract_claims(text, candidates, [], [], [], checkworthiness=[0.81, 0.49])
+    assert [text[c.start : c.end][:14] for c in claims] == ["The government"]
+    assert (claims[0].score_parts.model, claims[0].score_parts.structure) == (0.81, 0.0)
+    assert claims[0].score == pytest.approx(0.5 * 0.81)
+
+
+def test_the_lead_is_a_claim_whatever_it_carries_and_structure_raises_it():
+    text = ("Lyon beat Lille in the league\n"
+            "Lyon beat Lille at home in a match that decided the title race, and their fans sang all night "
+            "long.\nThe second goal came late.\n")
+    doc = build_document(text, dt.date(2022, 3, 12))
+    claims = extract_claims(text, claim_candidates(doc), [], [], [], checkworthiness=[0.1, 0.2, 0.1])
+    assert [text[c.start : c.end][:20] for c in claims] == ["Lyon beat Lille at h"]
+    assert claims[0].score_parts.structure == structure_score(False, False, False, is_lead=True) > 0
+
+
+def test_a_leading_date_stamp_is_not_part_of_the_first_claim():
+    text = " date 2024-08-28 Officials said 40 homes were flooded in the storm.\n"
+    doc = build_document(text)
+    (candidate,) = claim_candidates(doc)
+    assert text[candidate.start : candidate.end] == "Officials said 40 homes were flooded in the storm."

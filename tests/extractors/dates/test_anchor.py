@@ -64,3 +64,18 @@ def test_no_date_about_the_article(text):
 def test_huge_first_block_is_cheap():
     text = "x" * 100_000 + "\nSaturday, October 9, 2010"
     assert find_publication_date(build_document(text)) == dt.date(2010, 10, 9)
+
+
+def test_the_articles_date_wins_over_the_site_headers_crawl_date():
+    from service.extractors.dates.anchor import DateSource, find_publication
+
+    page = ("Home | World | Politics | Business\nTuesday, 3 December 2024\nShare\n"
+            "Over 900 asylum seekers rescued off Indonesian coast\nMonday, May 18, 2015\n"
+            "On Friday, fishermen rescued over 700 asylum seekers whose boat sank.")
+    assert find_publication(build_document(page)) == (dt.date(2015, 5, 18), DateSource.DATELINE)
+    stamped = ("Home | World | Politics | Business\nTuesday, 3 December 2024\nShare\n"
+               "Over 900 asylum seekers rescued off Indonesian coast\n"
+               " date 2015-05-18 On Friday, fishermen rescued over 700 asylum seekers whose boat sank.")
+    assert find_publication(build_document(stamped)) == (dt.date(2015, 5, 18), DateSource.STAMP)
+    header_only = "Home | World | Politics | Business\nTuesday, 3 December 2024\nShare\nA headline of a story\n"
+    assert find_publication(build_document(header_only)) == (dt.date(2024, 12, 3), DateSource.SITE_HEADER)
