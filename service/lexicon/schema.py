@@ -258,6 +258,8 @@ class Units(_Part, frozen=True):
     units: Mapping[str, Unit]
     normalized: Mapping[str, str]
     glued: Mapping[str, str]
+    # Letters that name a unit only after a space: "450 K" is kelvin, "a 10K race" is not.
+    spaced: Mapping[str, str] = {}
     pint: PintReading = PintReading()
     # The magnitude scales written before the number ("magnitude 6.1", "Mach 2"): word -> kind.
     scales_before: Mapping[str, QuantityKind] = {}
@@ -271,11 +273,12 @@ class Units(_Part, frozen=True):
         for normalized in self.pint.kinds:
             if normalized not in self.normalized:
                 raise ValueError(f"pint.kinds: normalized unit {normalized!r} has no pint name")
-        for letter, symbol in self.glued.items():
-            if symbol not in self.units or len(letter) != 1:
-                raise ValueError(f"glued: {letter!r} must be one letter naming a unit, not {symbol!r}")
+        for table, letters in (("glued", self.glued), ("spaced", self.spaced)):
+            for letter, symbol in letters.items():
+                if symbol not in self.units or len(letter) != 1:
+                    raise ValueError(f"{table}: {letter!r} must be one letter naming a unit, not {symbol!r}")
         _words("scales_before", self.scales_before)
-        self._freeze("units", "normalized", "glued", "scales_before")
+        self._freeze("units", "normalized", "glued", "spaced", "scales_before")
 
 
 class Currency(_Part, frozen=True):

@@ -91,3 +91,5 @@ MONEY_CODES = tuple(code for code in _CODES if code not in _CURRENCIES.not_codes
 
 # Letters that name a unit only glued to the digits: "30C", never "30 C".
 GLUED_ALIASES = _UNITS.glued
+# Letters that name a unit only after a space: "450 K", never "10K".
+SPACED_ALIASES = _UNITS.spaced

@@ -17,6 +17,7 @@ from service.normalize.unit_table import (
     GLUED_ALIASES,
     MINOR_FACTORS,
     MONEY_CODES,
+    SPACED_ALIASES,
     SYMBOL_ALIASES,
     UNITS,
     WORD_ALIASES,
@@ -44,10 +45,12 @@ def _alternation(aliases) -> str:
 
 
 # Units written after a number. Symbols are case-sensitive; words are not.
-# Bare "C"/"F" (GLUED_ALIASES) count only when glued to the digits ("30C"), never "30 C".
+# Bare "C"/"F" (GLUED_ALIASES) count only when glued to the digits ("30C"), never "30 C";
+# a bare "K" (SPACED_ALIASES) only after a space ("450 K"), never glued ("10K").
 UNIT = (
     rf"(?:(?:{_alternation(SYMBOL_ALIASES)}|{_alternation(_MONEY_SUFFIX_CODES)}"
-    rf"|(?<=\d)[{''.join(map(re.escape, GLUED_ALIASES))}]|(?i:{_alternation(WORD_ALIASES)}))(?![^\W\d_]))"
+    rf"|(?<=\d)[{''.join(map(re.escape, GLUED_ALIASES))}]|(?<=\d[ \u00a0])[{''.join(map(re.escape, SPACED_ALIASES))}]"
+    rf"|(?i:{_alternation(WORD_ALIASES)}))(?![^\W\d_]))"
 )
 # Currency written before a number, with an optional space: "US$ 20,000", "USD 5m".
 CURRENCY_PREFIX = rf"(?:(?<![^\W\d_])(?:{_alternation(CURRENCY_PREFIXES)}))"
@@ -65,6 +68,7 @@ def lookup_unit(alias: str) -> UnitSpec | None:
         or CURRENCY_PREFIXES.get(text)
         or WORD_ALIASES.get(text.lower())
         or GLUED_ALIASES.get(text)
+        or SPACED_ALIASES.get(text)
         or text
     )
     return UNITS.get(symbol) or pint_unit(text)

@@ -223,6 +223,7 @@ def test_no_word_names_both_a_unit_and_a_currency():
         ("units", 'kind = "speed"\npint = "knot"', 'kind = "velocity"\npint = "knot"', "Invalid enum value 'velocity'"),
         ("units", 'a = "year"\n', "", "normalized unit 'a' has no pint name"),
         ("units", 'F = "°F"', 'F = "°K"', "glued: 'F' must be one letter naming a unit"),
+        ("units", 'K = "K"', 'K = "kelvin"', "spaced: 'K' must be one letter naming a unit"),
         ("currencies", "[currencies.TRY]", "[currencies.TL]", "'TL' is not an ISO 4217 code"),
         ("currencies", 'prefixes = ["HK$", "HK $"]', 'prefixes = ["HK$", "HK $", "$"]', "'\\$' is listed twice"),
     ],
