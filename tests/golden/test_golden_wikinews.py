@@ -85,7 +85,7 @@ def test_every_wikinews_article_keeps_the_offset_invariant(pipeline):
     for path in sorted((DATA / "wikinews").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         body = extract(pipeline, text, path.stem)
-        assert body["published_at"] is not None and body["published_at"]["source"] == "text", path.name
+        assert body["published_at"] is not None and body["published_at"]["source"] == "dateline", path.name
         for kind in ("quantities", "dates", "quotes", "claims"):
             for item in body[kind]:
                 assert text[item["start"] : item["end"]] == item["text"]

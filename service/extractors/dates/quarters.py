@@ -43,6 +43,10 @@ _MATCH_WORDS = re.compile(
 )
 
 
+# How far around "the first half" its paragraph is read for a game's words.
+_MATCH_CONTEXT = 600
+
+
 def _timex(match: re.Match[str], value: str, anchored: bool) -> Timex:
     return Timex(start=match.start(), end=match.end(), type=TimexType.DATE, value=value, anchored=anchored)
 
@@ -89,9 +93,14 @@ def build_quarter(match: re.Match[str], doc: Document) -> Timex | None:
 
 
 def _in_a_match(doc: Document, position: int) -> bool:
-    """Whether the sentence at `position` is about a game ("scored in the second half")."""
+    """Whether the paragraph at `position` is about a game ("scored in the second half"; "The first
+    half ended with 0 - 0" in a match report's paragraph)."""
     sentence = doc.sentence_at(position)
-    start, end = (sentence.start, sentence.end) if sentence else (max(0, position - 200), position + 200)
+    if sentence is None:
+        start, end = max(0, position - 200), position + 200
+    else:
+        paragraph = doc.paragraphs[sentence.paragraph]
+        start, end = max(paragraph.start, position - _MATCH_CONTEXT), min(paragraph.end, position + _MATCH_CONTEXT)
     return _MATCH_WORDS.search(doc.text, start, end) is not None
 
 

@@ -14,7 +14,10 @@ _FUTURE = (
     r"(?:is|are|was|were)\s+(?:expected|due|scheduled|set|slated|poised|planning|going|likely)\s+to|"
     r"(?:set|slated|poised)\s+to|"
     r"expected\s+to|due\s+to\s+(?!the\b|a\b)|plans?\s+to|planning\s+to|planned|scheduled|"
-    r"upcoming|forthcoming|next(?!\s+to\b)|later\s+this|to\s+be\s+held|intends?\s+to|(?:is|are)\s+to"
+    r"upcoming|forthcoming|next(?!\s+to\b)|later\s+this|to\s+be\s+held|intends?\s+to|(?:is|are)\s+to|"
+    # A commitment points forward whatever its own tense: "vowed to conduct a third attempt in October".
+    r"(?:vow|pledge|promise|threaten|agree|decide|resolve|hope|aim|want|seek|prepare|"
+    r"undertake|commit|intend)(?:s|e?d)?\s+to\s+(?!the\b|an?\b|his\b|her\b|their\b|its\b)"
 )
 _IRREGULAR_PAST = (
     r"was|were|had|did|been|said|told|met|went|came|took|gave|made|left|held|won|lost|"

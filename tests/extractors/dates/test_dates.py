@@ -313,3 +313,18 @@ def test_a_half_of_a_match_is_not_a_half_year():
     # Regression (Wikinews "soccer"): "the second half" of a game was read as 2017-H2.
     assert found("Kane scored twice in the second half to win the match.") == []
     assert only("Sales rose 5% in the first half.")[1:3] == ("date", "2022-H1")
+
+
+def test_a_commitment_points_forward_whatever_its_tense():
+    # Held-out page written in September 2023: "October" is the coming one, not 2022-10.
+    september = dt.date(2023, 9, 14)
+    text = "North Korea vowed to conduct a third attempt in October after its rocket failed."
+    assert only(text, september)[1:3] == ("date", "2023-10")
+    assert only("The agency pledged to publish the figures in March.", september)[1:3] == ("date", "2024-03")
+    assert only("The launch failed in March.", september)[1:3] == ("date", "2023-03")
+
+
+def test_a_matchs_half_is_no_date_when_its_paragraph_is_about_a_game():
+    text = ("Belgium faced Panama in the first game of the group. The first half ended with 0 - 0 on the "
+            "scoreboard.")
+    assert [f for f in found(text) if "half" in f[0]] == []
