@@ -16,6 +16,7 @@ from types import SimpleNamespace
 import pytest
 from litestar.testing import TestClient
 
+from models.scoring.pasted_pages import build_pasted_page
 from service.api.app import create_app
 from service.settings import Settings
 from service.web.page import assemble_page
@@ -132,10 +133,12 @@ def test_page_highlights_a_real_article_in_chromium(server, browser, tmp_path):
     assert any(SPEAKER in text for text in page.locator("#article mark.hl-speaker").all_inner_texts())
     assert QUANTITY in page.locator("#article mark.hl-quantity").all_inner_texts()
     assert DATE in page.locator("#article mark.hl-date").all_inner_texts()
-    assert page.locator("#claims .claim-item").count() == len(body["claims"])
+    sections = [claim["section"] for claim in body["claims"]]
+    assert page.locator("#claims .claim-item").count() == sections.count("article")
+    assert page.locator("#related-claims .claim-item").count() == sections.count("related")
 
     # Click the first claim that names a speaker; the detail panel shows its speaker and score.
-    chosen = next(i for i, claim in enumerate(body["claims"]) if claim["speaker"])
+    chosen = next(i for i, claim in enumerate(body["claims"]) if claim["speaker"] and claim["section"] == "article")
     claim = body["claims"][chosen]
     page.click(f'#claims .claim-item[data-claim="{chosen}"]')
     assert page.inner_text('#detail dd[data-field="speaker"]') == claim["speaker"]
@@ -171,6 +174,19 @@ def test_page_highlights_a_real_article_in_chromium(server, browser, tmp_path):
                            "document.querySelector('#article').textContent.includes('<b>Officials</b>')")
     assert page.locator("#article mark.hl-quantity").all_inner_texts() == ["more than 300 people"]
     assert page.locator("#article mark.hl-date").all_inner_texts() == ["Monday"]
+
+    # A pasted page: other stories' teasers are listed apart from the article's claims.
+    pasted = build_pasted_page(0)
+    page.fill("#text", pasted.text)
+    page.fill("#published-at", "")
+    with page.expect_response(lambda r: r.url.endswith("/v1/extract") and r.status == 200) as answered:
+        page.click("#extract")
+    sections = [claim["section"] for claim in answered.value.json()["claims"]]
+    page.wait_for_selector("#related-claims:not([hidden]) .claim-item")
+    assert page.is_visible("#related-heading") and "related" in sections
+    assert page.locator("#related-claims .claim-item").count() == sections.count("related")
+    assert page.locator("#claims .claim-item").count() == sections.count("article")
+    assert page.locator("#article .claim.related").count() >= sections.count("related")
     context.close()
 
     assert len(set(colours.values())) == len(colours), colours

@@ -13,6 +13,9 @@
   const results = byId("results");
   const article = byId("article");
   const claimList = byId("claims");
+  // Other stories' teasers (section "related") are listed apart, after the article's claims.
+  const relatedList = byId("related-claims");
+  const relatedParts = [byId("related-heading"), byId("related-hint"), relatedList];
   const detail = byId("detail");
 
   // Which list of the response each highlight kind reads, and which claim field links to it.
@@ -63,14 +66,16 @@
     const regions = [];
     (body.claims || []).forEach((claim, i) => {
       for (const span of [claim, ...(claim.occurrences || [])]) {
-        regions.push({ claim: i, start: unit(span.start), end: unit(span.end), repeat: span !== claim });
+        regions.push({ claim: i, start: unit(span.start), end: unit(span.end), repeat: span !== claim,
+                       related: claim.section === "related" });
       }
     });
     return withoutOverlaps(regions);
   }
 
   function claimNode(region) {
-    const node = element("span", region.repeat ? "claim repeat" : "claim");
+    const node = element("span", ["claim", region.repeat && "repeat", region.related && "related"]
+      .filter(Boolean).join(" "));
     node.dataset.claim = String(region.claim);
     node.tabIndex = 0;
     node.setAttribute("role", "button");
@@ -121,7 +126,8 @@
   }
 
   function drawClaimList(body) {
-    const items = (body.claims || []).map((claim, i) => {
+    const items = [], related = [];
+    (body.claims || []).forEach((claim, i) => {
       const item = element("li");
       const choose = element("button", "claim-item");
       choose.type = "button";
@@ -133,11 +139,14 @@
         element("span", claim.speaker ? "who" : "who none", claim.speaker || "no speaker"),
         element("span", "gist", claim.text),
       );
-      choose.setAttribute("aria-label", `Claim ${i + 1}, score ${score}: ${claim.text}`);
+      const what = claim.section === "related" ? "Other story" : "Claim";
+      choose.setAttribute("aria-label", `${what} ${i + 1}, score ${score}: ${claim.text}`);
       item.append(choose);
-      return item;
+      (claim.section === "related" ? related : items).push(item);
     });
     claimList.replaceChildren(...items);
+    relatedList.replaceChildren(...related);
+    for (const part of relatedParts) part.hidden = related.length === 0;
   }
 
   // A claim's field: text for scalars, the referenced spans for index lists, JSON otherwise.
@@ -177,7 +186,9 @@
     const { body } = current;
     current.selected = index;
     for (const node of article.querySelectorAll(".claim.selected, .hl.linked")) node.classList.remove("selected", "linked");
-    for (const node of claimList.querySelectorAll("[aria-pressed='true']")) node.setAttribute("aria-pressed", "false");
+    for (const list of [claimList, relatedList]) {
+      for (const node of list.querySelectorAll("[aria-pressed='true']")) node.setAttribute("aria-pressed", "false");
+    }
     const inText = article.querySelectorAll(`.claim[data-claim="${index}"]`);
     for (const node of inText) node.classList.add("selected");
     const claim = body.claims[index];
@@ -187,7 +198,8 @@
         if (mark) mark.classList.add("linked");
       }
     }
-    const inList = claimList.querySelector(`.claim-item[data-claim="${index}"]`);
+    const inList = (claim.section === "related" ? relatedList : claimList)
+      .querySelector(`.claim-item[data-claim="${index}"]`);
     if (inList) inList.setAttribute("aria-pressed", "true");
     if (from === "text" && inList) inList.scrollIntoView({ block: "nearest" });
     if (from === "list" && inText[0]) inText[0].scrollIntoView({ block: "nearest" });
@@ -267,10 +279,12 @@
       form.requestSubmit();
     }
   });
-  claimList.addEventListener("click", (event) => {
-    const choice = event.target.closest(".claim-item");
-    if (choice) select(Number(choice.dataset.claim), "list");
-  });
+  for (const list of [claimList, relatedList]) {
+    list.addEventListener("click", (event) => {
+      const choice = event.target.closest(".claim-item");
+      if (choice) select(Number(choice.dataset.claim), "list");
+    });
+  }
   article.addEventListener("click", (event) => {
     const claim = event.target.closest(".claim");
     if (claim) select(Number(claim.dataset.claim), "text");
