@@ -11,7 +11,7 @@ from service.text.segment import paragraphs, sentences
 
 # The version of the text layer (repair, segmentation, sections, repeats), reported in
 # every response's meta.pipeline; bump on any change of what extractors read.
-TEXT_VERSION = "1"
+TEXT_VERSION = "2"
 
 
 @dataclass(frozen=True, slots=True)

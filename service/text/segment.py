@@ -27,15 +27,21 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)$")
 
 
 def paragraphs(text: str) -> list[Span]:
-    """Return the non-blank lines of `text`, stripped, as spans."""
-    spans = []
+    """Return the non-blank lines of `text`, stripped, as spans; a line broken after a comma
+    and carried on in lowercase ("ORLANDO, Fla.,\non Tuesday") is one block with the next."""
+    spans: list[Span] = []
     for match in _LINE.finditer(text):
         start, end = match.span()
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if end > start:
+        if end <= start:
+            continue
+        if spans and text[spans[-1].end - 1] == "," and text[start].islower() \
+                and text.count("\n", spans[-1].end, start) == 1:
+            spans[-1] = Span(start=spans[-1].start, end=end)
+        else:
             spans.append(Span(start=start, end=end))
     return spans
 

@@ -36,3 +36,13 @@ def test_sentences_of_a_block_lie_inside_it():
     block = paragraphs(text)[1]
     assert block == Span(start=7, end=16)
     assert [(s.start, s.end) for s in sentences(text, block)] == [(7, 11), (12, 16)]
+
+
+def test_a_line_broken_inside_a_dateline_is_one_block_and_one_sentence():
+    from service.text.segment import paragraphs, sentences
+
+    text = "ORLANDO, Fla.,\non Tuesday the county said 40 homes were flooded.\nA second paragraph."
+    blocks = paragraphs(text)
+    assert [text[b.start : b.end] for b in blocks] == [
+        "ORLANDO, Fla.,\non Tuesday the county said 40 homes were flooded.", "A second paragraph."]
+    assert [text[s.start : s.end] for s in sentences(text, blocks[0])] == [text[blocks[0].start : blocks[0].end]]

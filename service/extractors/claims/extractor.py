@@ -24,7 +24,7 @@ from service.text.sections import block_sections, is_prose, leading_stamp_end
 from service.core.types import Attribution, Claim, Quantity, ScoreParts, Section, Timex, TimexType
 
 # The version of the claim rules, reported in every response's meta.pipeline.
-VERSION = "2"
+VERSION = "3"
 # A sentence shorter than this is a label, a dateline or a caption, not a claim.
 MIN_CLAIM_WORDS = 5
 # The structural part of the score: what a fact-checker can check in the sentence.
