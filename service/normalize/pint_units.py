@@ -49,6 +49,7 @@ def pint_unit(token: str, written: bool = True) -> UnitSpec | None:
     """
     if written and (len(token) < 2 or token in _NOT_WORDS):
         return None
+    token = token.replace("\u03bc", "\u00b5")  # papers typeset the Greek mu for pint's micro sign
     if written and _CAPITALISED_RE.fullmatch(token):
         token = token.lower()  # "86 Fahrenheit", but only as a name (checked below)
     try:
@@ -57,6 +58,9 @@ def pint_unit(token: str, written: bool = True) -> UnitSpec | None:
         return None
     for prefix, name, _ in sorted(readings, key=lambda reading: reading[0] != ""):
         if name not in _NOT_UNITS and (_reads_as_name(token, prefix, name) or _reads_as_symbol(token, prefix, name)):
+            return _spec(prefix, name)
+        # A unit never read bare ("bar") is still one with a prefix symbol: "μbar", "nbar".
+        if prefix and name in _NOT_UNITS and _reads_as_symbol(token, prefix, name):
             return _spec(prefix, name)
     return None
 
@@ -107,3 +111,62 @@ def conversion_factor(pint_unit_name: str, pint_target: str) -> float:
     Either may be an expression with a number in it: "0.01 * percent" (a basis point).
     """
     return float(UNIT_REGISTRY.parse_expression(pint_unit_name).to(pint_target).magnitude)
+
+
+# Units written as products of powers, as papers write them: "km s−1", "W m−2", "cm−1".
+_POWER = "(?:[\u2212\u207b-]?[1-4]|\u207b?[\u00b9\u00b2\u00b3\u2074])"
+_FACTOR = rf"[A-Za-z\u00b5\u03bc\u03a9]{{1,3}}{_POWER}?"
+POWERED_UNIT = rf"{_FACTOR}(?:[ \u00b7\u22c5]{_FACTOR})*"
+_FACTOR_RE = re.compile(rf"([A-Za-z\u00b5\u03bc\u03a9]{{1,3}})({_POWER})?")
+_SEPARATOR_RE = re.compile("[ \u00b7\u22c5]")
+_POWER_DIGITS = str.maketrans("\u2212\u207b\u00b9\u00b2\u00b3\u2074", "--1234")
+
+
+@functools.lru_cache(maxsize=1024)
+def powered_unit(written: str) -> UnitSpec | None:
+    """Return the unit a product of unit symbols with powers names ("km s−1" -> km/s), or None.
+
+    One power at least must be negative ("m2" alone is the table's); each factor must be a
+    pint symbol exactly ("s", "km", "μbar"). Canonical symbols this returned ("km/s",
+    "1/cm", "W/m**2") are read back too.
+    """
+    if "/" in written:
+        return _composed(written) if all(_symbol_name(t) for t in re.findall(r"[^\W\d_]+", written)) else None
+    terms = []
+    for part in _SEPARATOR_RE.split(written):
+        factor = _FACTOR_RE.fullmatch(part)
+        name = _symbol_name(factor.group(1)) if factor else None
+        if name is None:
+            return None
+        terms.append((name, int((factor.group(2) or "1").translate(_POWER_DIGITS))))
+    if all(power > 0 for _, power in terms):
+        return None
+    return _composed(" * ".join(f"{name} ** {power}" for name, power in terms))
+
+
+def _symbol_name(symbol: str) -> str | None:
+    """Return pint's name of a unit written as its symbol exactly ("km" -> kilometer), or None."""
+    symbol = symbol.replace("\u03bc", "\u00b5")
+    try:
+        readings = UNIT_REGISTRY.parse_unit_name(symbol, case_sensitive=True)
+    except (pint.errors.PintError, ValueError):
+        return None
+    for prefix, name, _ in readings:
+        if name not in _NOT_UNITS and _reads_as_symbol(symbol, prefix, name):
+            return prefix + name
+    return None
+
+
+def _composed(expression: str) -> UnitSpec | None:
+    """Return the unit of a pint expression, its symbol as pint abbreviates it ("km/s")."""
+    try:
+        unit = UNIT_REGISTRY.parse_units(expression)
+    except (pint.errors.PintError, ValueError, TypeError):
+        return None
+    symbol = f"{unit:~}".replace(" ", "")
+    dimensionality = tuple(sorted(unit.dimensionality.items()))
+    if dimensionality in _BY_DIMENSIONALITY:
+        kind, normalized = _BY_DIMENSIONALITY[dimensionality]
+        return UnitSpec(symbol, kind, str(unit), _UNITS.normalized[normalized], normalized)
+    base = UNIT_REGISTRY.Quantity(1, unit).to_base_units().units
+    return UnitSpec(symbol, QuantityKind.OTHER, str(unit), str(base), f"{base:~}".replace(" ", "") or "1")

@@ -23,7 +23,7 @@ from service.normalize.unit_table import (
     WORD_ALIASES,
     UnitSpec,
 )
-from service.normalize.pint_units import UNIT_REGISTRY, conversion_factor, pint_unit
+from service.normalize.pint_units import UNIT_REGISTRY, conversion_factor, pint_unit, powered_unit
 from service.core.types import QuantityKind
 
 # Multiplicative units convert by a constant factor, computed once here so the
@@ -71,7 +71,13 @@ def lookup_unit(alias: str) -> UnitSpec | None:
         or SPACED_ALIASES.get(text)
         or text
     )
-    return UNITS.get(symbol) or pint_unit(text)
+    return UNITS.get(symbol) or pint_unit(text) or _powered(text)
+
+
+def _powered(text: str) -> UnitSpec | None:
+    """Return the unit of a product of powers ("km s−1"), the table's where it lists the symbol."""
+    spec = powered_unit(text)
+    return UNITS.get(spec.symbol, spec) if spec is not None else None
 
 
 def unit_of_symbol(symbol: str) -> UnitSpec | None:

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from service import lexicon
 from service.normalize.numbers import NUMBER, SMALL_NUMBERS
 from service.normalize.unit_table import CURRENCY_PREFIXES, UnitSpec
-from service.normalize.pint_units import pint_unit
+from service.normalize.pint_units import POWERED_UNIT, pint_unit, powered_unit
 from service.normalize.units import CURRENCY_PREFIX, UNIT, lookup_unit
 from service.core.types import Qualifier
 
@@ -48,6 +48,8 @@ _DURATION_TAIL_RE = re.compile(
 _UNIT_TAIL_RE = re.compile(rf"(?:[ \t\u00a0]{{0,2}}|-)({UNIT})")
 # A word or symbol the table does not list, for pint to read: "300 horsepower", "3.2GHz".
 _PINT_TAIL_RE = re.compile(r"(?:[ \t\u00a0]?|-)([A-Za-z\u00b5\u03bc\u03a9]{2,})(?![\w/])")
+# Units with powers, as papers write them: "5 km s−1", "1540 cm−1", "0.45 W m−2".
+_POWERED_TAIL_RE = re.compile(rf"[ \t\u00a0]{{0,2}}({POWERED_UNIT})")
 _OF_RE = re.compile(r"[ \t\u00a0]+of\b")
 _NOUN_TAIL_RE = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?:[ \t\u00a0]+([a-z]+))?\b")
 _WEIGHT_CUE_RE = re.compile(r"(?i:\b(?:weigh\w*|heav\w*|lift\w*|lost|gained|pounds?\s+of)\b)")
@@ -151,6 +153,20 @@ def read_unit(text: str, end: int) -> tuple[UnitSpec | None, int]:
     return (spec, unit.end()) if spec is not None else (None, end)
 
 
+def read_powered(text: str, end: int) -> tuple[UnitSpec | None, int]:
+    """Return the unit with powers right after `end` ("km s−1") and where it ends, the longest
+    run of factors that is one ("5 km s−1 and" stops before "and")."""
+    match = _POWERED_TAIL_RE.match(text, end)
+    if match is None:
+        return None, end
+    ends = [m.end() for m in re.finditer(r"[^ \u00b7\u22c5]+", match.group(1))]
+    for factor_end in reversed(ends):
+        spec = powered_unit(match.group(1)[:factor_end])
+        if spec is not None:
+            return lookup_unit(spec.symbol) or spec, match.start(1) + factor_end
+    return None, end
+
+
 def read_tail(text: str, end: int, allow_of: bool) -> Tail:
     """Return the age, unit or counted noun after the number ending at `end`."""
     age = _AGE_TAIL_RE.match(text, end)
@@ -160,6 +176,9 @@ def read_tail(text: str, end: int, allow_of: bool) -> Tail:
     of = _OF_RE.match(text, end) if allow_of else None
     if of:
         position = of.end()
+    spec, powered_end = read_powered(text, position)
+    if spec is not None:
+        return Tail(end=powered_end, unit=spec)
     unit = _UNIT_TAIL_RE.match(text, position)
     if unit and (spec := lookup_unit(unit.group(1))) is not None:
         if unit.group(1).lower().startswith("pound") and _pounds_are_money(text, end, unit.end()):

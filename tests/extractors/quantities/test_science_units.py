@@ -28,3 +28,24 @@ def test_science_unit(text, expected):
 @pytest.mark.parametrize("text", ["A 10K race drew crowds.", "The 5K run starts at nine."])
 def test_a_glued_k_is_no_kelvin(text):
     assert all(unit != "K" for _, _, unit, *_ in _found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Winds blow at about 5 km s−1 and beyond.", [("about 5 km s−1", 5.0, "km/s", "speed", 5000.0, "m/s")]),
+        ("The band at 1540 cm−1 is weak.", [("1540 cm−1", 1540.0, "1/cm", "other", 154000.0, "1/m")]),
+        ("A density of 1 g cm−3 was used.", [("1 g cm−3", 1.0, "g/cm**3", "other", 1000.0, "kg/m3")]),
+        ("The 2 m long pole.", [("2 m", 2.0, "m", "distance", 2.0, "m")]),
+        ("The pressure is 1 μbar at the top.", [("1 μbar", 1.0, "µbar", "other", 0.1, "Pa")]),
+        ("Cells took 10 μM of the drug.", [("10 μM", 10.0, "µM", "other", 10.0 / 1000, "mol / m ** 3")]),
+    ],
+)
+def test_units_with_powers_and_prefixes(text, expected):
+    found = _found(text)
+    assert [(f[0], f[2], f[3], f[5]) for f in found] == [(e[0], e[2], e[3], e[5]) for e in expected]
+    assert [f[4] for f in found] == pytest.approx([e[4] for e in expected])
+
+
+def test_a_bare_bar_is_still_no_unit():
+    assert all(unit is None for _, _, unit, *_ in _found("He stood at 3 bar tables."))
