@@ -15,7 +15,7 @@ from service.normalize.numbers import NUMBER, SMALL_NUMBERS
 from service.normalize.unit_table import CURRENCY_PREFIXES, UnitSpec
 from service.normalize.pint_units import POWERED_UNIT, pint_unit, powered_unit
 from service.normalize.units import CURRENCY_PREFIX, UNIT, lookup_unit
-from service.core.types import Qualifier
+from service.core.types import Qualifier, QuantityKind
 
 # The qualifier phrases with a meaning before a number (en/qualifiers.toml), in file order.
 QUALIFIERS = MappingProxyType(
@@ -50,6 +50,8 @@ _UNIT_TAIL_RE = re.compile(rf"(?:[ \t\u00a0]{{0,2}}|-)({UNIT})")
 _PINT_TAIL_RE = re.compile(r"(?:[ \t\u00a0]?|-)([A-Za-z\u00b5\u03bc\u03a9]{2,})(?![\w/])")
 # Units with powers, as papers write them: "5 km s−1", "1540 cm−1", "0.45 W m−2".
 _POWERED_TAIL_RE = re.compile(rf"[ \t\u00a0]{{0,2}}({POWERED_UNIT})")
+# The numbers after one in a list: ", 6 and 13" in "4.5, 6 and 13 kg"; "0 and 2000" in "0 and 2000 ppm".
+_LIST_TAIL_RE = re.compile(rf"(?:[ \t]*,[ \t]*{NUMBER})*[ \t]*,?[ \t]+(?:and|or)[ \t]+{NUMBER}|(?:[ \t]*,[ \t]*{NUMBER})+")
 _OF_RE = re.compile(r"[ \t\u00a0]+of\b")
 _NOUN_TAIL_RE = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?:[ \t\u00a0]+([a-z]+))?\b")
 _WEIGHT_CUE_RE = re.compile(r"(?i:\b(?:weigh\w*|heav\w*|lift\w*|lost|gained|pounds?\s+of)\b)")
@@ -196,7 +198,20 @@ def read_tail(text: str, end: int, allow_of: bool) -> Tail:
             return Tail(end=noun.end(), noun=second)
         if first.islower() and is_plural_noun(first):
             return Tail(end=noun.start(1) + len(first), noun=first)
-    return Tail(end=end)
+    listed = read_list_unit(text, end)
+    return Tail(end=end, unit=listed) if listed is not None else Tail(end=end)
+
+
+def read_list_unit(text: str, end: int) -> UnitSpec | None:
+    """Return the unit a list of numbers shares, written once after the last: "4.5, 6 and 13 kg"
+    gives 4.5 its kilograms (the span stays the number); None if the list ends in no unit."""
+    listed = _LIST_TAIL_RE.match(text, end)
+    if listed is None:
+        return None
+    spec, _ = read_powered(text, listed.end())
+    if spec is None:
+        spec, _ = read_unit(text, listed.end())
+    return spec if spec is not None and spec.kind not in (QuantityKind.MONEY, QuantityKind.AGE) else None
 
 
 def _pounds_are_money(text: str, number_end: int, unit_end: int) -> bool:

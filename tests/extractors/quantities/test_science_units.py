@@ -49,3 +49,16 @@ def test_units_with_powers_and_prefixes(text, expected):
 
 def test_a_bare_bar_is_still_no_unit():
     assert all(unit is None for _, _, unit, *_ in _found("He stood at 3 bar tables."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Levels of 0, 1000 and 2000 ppm were used.", [("0", "ppm"), ("1000", "ppm"), ("2000 ppm", "ppm")]),
+        ("Masses of 4.5, 6 and 13 kg.", [("4.5", "kg"), ("6", "kg"), ("13 kg", "kg")]),
+        ("He has 3 and 4 children.", [("3", None), ("4 children", "children")]),
+        ("It cost 5 and 6 dollars.", [("5", None), ("6 dollars", "USD")]),
+    ],
+)
+def test_a_list_shares_the_unit_written_after_its_last_number(text, expected):
+    assert [(span, unit) for span, _, unit, *_ in _found(text)] == expected
