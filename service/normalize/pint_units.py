@@ -146,6 +146,8 @@ def powered_unit(written: str) -> UnitSpec | None:
 
 def _symbol_name(symbol: str) -> str | None:
     """Return pint's name of a unit written as its symbol exactly ("km" -> kilometer), or None."""
+    if symbol in _NOT_WORDS:  # "at" is atto-tonnes to pint
+        return None
     symbol = symbol.replace("\u03bc", "\u00b5")
     try:
         readings = UNIT_REGISTRY.parse_unit_name(symbol, case_sensitive=True)

@@ -51,7 +51,11 @@ _PINT_TAIL_RE = re.compile(r"(?:[ \t\u00a0]?|-)([A-Za-z\u00b5\u03bc\u03a9]{2,})(
 # Units with powers, as papers write them: "5 km s−1", "1540 cm−1", "0.45 W m−2".
 _POWERED_TAIL_RE = re.compile(rf"[ \t\u00a0]{{0,2}}({POWERED_UNIT})")
 # The numbers after one in a list: ", 6 and 13" in "4.5, 6 and 13 kg"; "0 and 2000" in "0 and 2000 ppm".
-_LIST_TAIL_RE = re.compile(rf"(?:[ \t]*,[ \t]*{NUMBER})*[ \t]*,?[ \t]+(?:and|or)[ \t]+{NUMBER}|(?:[ \t]*,[ \t]*{NUMBER})+")
+# A tolerance reads the same way: "420 ± 30 K".
+_LIST_TAIL_RE = re.compile(
+    rf"(?:[ \t]*,[ \t]*{NUMBER})*[ \t]*,?[ \t]+(?:and|or)[ \t]+{NUMBER}|(?:[ \t]*,[ \t]*{NUMBER})+"
+    rf"|[ \t]*\u00b1[ \t]*{NUMBER}"
+)
 _OF_RE = re.compile(r"[ \t\u00a0]+of\b")
 _NOUN_TAIL_RE = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?:[ \t\u00a0]+([a-z]+))?\b")
 _WEIGHT_CUE_RE = re.compile(r"(?i:\b(?:weigh\w*|heav\w*|lift\w*|lost|gained|pounds?\s+of)\b)")
@@ -204,7 +208,8 @@ def read_tail(text: str, end: int, allow_of: bool) -> Tail:
 
 def read_list_unit(text: str, end: int) -> UnitSpec | None:
     """Return the unit a list of numbers shares, written once after the last: "4.5, 6 and 13 kg"
-    gives 4.5 its kilograms (the span stays the number); None if the list ends in no unit."""
+    gives 4.5 its kilograms, "420 ± 30 K" 420 its kelvin (the span stays the number); None if
+    the list ends in no unit."""
     listed = _LIST_TAIL_RE.match(text, end)
     if listed is None:
         return None

@@ -62,3 +62,19 @@ def test_a_bare_bar_is_still_no_unit():
 )
 def test_a_list_shares_the_unit_written_after_its_last_number(text, expected):
     assert [(span, unit) for span, _, unit, *_ in _found(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The pulse lasted 86 s, then 5.65 s.", [("86 s", "s", 86.0), ("5.65 s", "s", 5.65)]),
+        ("A 5 ms delay and a 1 μs gap.", [("5 ms", "ms", 0.005), ("1 μs", "µs", 1e-6)]),
+        ("It was 420 ± 30 K.", [("420", "K", 420.0), ("30 K", "K", 30.0)]),
+        ("Songs of the 1980s and singers in their 40s.", []),
+        ("He waited three seconds.", []),
+    ],
+)
+def test_seconds_by_symbol_and_tolerances(text, expected):
+    found = [(span, unit, normalized) for span, _, unit, _, normalized, _ in _found(text)]
+    assert [(s, u) for s, u, _ in found] == [(s, u) for s, u, _ in expected]
+    assert [n for *_, n in found] == pytest.approx([n for *_, n in expected])
