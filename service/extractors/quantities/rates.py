@@ -31,8 +31,11 @@ _PER_NOUNS = frozenset(
     }
 )
 _SCALES = lexicon.units().scales_before
-_SCALE_BEFORE_RE = re.compile(r"(?i:\b(" + "|".join(_SCALES) + r")[ \t\u00a0]+$)")
-_SCALE_AFTER_RE = re.compile(r"(?i:[-\u2010](" + "|".join(_SCALES) + r")\b)")
+# "magnitude 6.1", "magnitude-7.0", "a magnitude of 6", "Mach 5".
+_SCALE_BEFORE_RE = re.compile(r"(?i:\b(" + "|".join(_SCALES) + r")(?:[ \t\u00a0]+of)?(?:[ \t\u00a0]+|[-\u2010])$)")
+# "7.8-magnitude", "a 6.4 magnitude tremor", "5.4 on the Richter scale".
+_SCALE_AFTER_RE = re.compile(r"(?i:[-\u2010](" + "|".join(_SCALES) + r")\b|[ \t\u00a0]+(magnitude)\b)")
+_RICHTER_RE = re.compile(r"[ \t\u00a0]+on[ \t\u00a0]+the[ \t\u00a0]+Richter[ \t\u00a0]+scale\b", re.IGNORECASE)
 # "a 3.8M earthquake": a glued M names a magnitude only before a quake word.
 _GLUED_MAGNITUDE_RE = re.compile(r"M(?=[ \t\u00a0]+(?i:earthquake|quake|tremor|aftershock)s?\b)")
 _STRONG_RE = re.compile(r"-strong[ \t\u00a0]+([a-z]+)\b")
@@ -72,12 +75,15 @@ def normalize_rate(value: float, unit_spec, per: str) -> tuple[float, str] | Non
 
 def read_scale(text: str, start: int, end: int) -> tuple[QuantityKind | None, int, int]:
     """Return the scale a number is read on ("magnitude 6.1", "7.8-magnitude", "Mach 5") and the new span."""
-    before = _SCALE_BEFORE_RE.search(text, max(0, start - 12), start)
+    before = _SCALE_BEFORE_RE.search(text, max(0, start - 16), start)
     if before is not None:
         return QuantityKind(_SCALES[before.group(1).lower()]), before.start(), end
     after = _SCALE_AFTER_RE.match(text, end)
     if after is not None:
-        return QuantityKind(_SCALES[after.group(1).lower()]), start, after.end()
+        return QuantityKind(_SCALES[(after.group(1) or after.group(2)).lower()]), start, after.end()
+    richter = _RICHTER_RE.match(text, end)
+    if richter is not None:
+        return QuantityKind.MAGNITUDE, start, richter.end()
     glued = _GLUED_MAGNITUDE_RE.match(text, end)
     if glued is not None:
         return QuantityKind.MAGNITUDE, start, glued.end()

@@ -72,3 +72,25 @@ def test_move_between_levels_has_from_to_and_direction():
     (quantity,) = extract_quantities(doc)
     assert (quantity.value, quantity.from_value, quantity.change.value) == (3.0, 3.25, "decrease")
     assert quantity.value_max is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The quake measured 5.4 on the Richter scale.", ("5.4 on the Richter scale", 5.4, "magnitude")),
+        ("A magnitude-7.0 aftershock followed.", ("magnitude-7.0", 7.0, "magnitude")),
+        ("The 6.4 magnitude tremor was felt.", ("6.4 magnitude", 6.4, "magnitude")),
+        ("The quake had a preliminary magnitude of 6.", ("magnitude of 6", 6.0, "magnitude")),
+        ("The damage was put at 3 billion rand.", ("3 billion rand", 3e9, "ZAR")),
+        ("A loaf now costs 10 lira.", ("10 lira", 10.0, "TRY")),
+        ("A room costs 1,500 baht a night.", ("1,500 baht a night", 1500.0, "THB/night")),
+        ("It cost 500 billion shekels.", ("500 billion shekels", 5e11, "ILS")),
+        ("The loan totals 200 million Brazilian reais.", ("200 million Brazilian reais", 2e8, "BRL")),
+        ("The naira fell to 1,400 naira.", ("1,400 naira", 1400.0, "NGN")),
+    ],
+)
+def test_more_magnitudes_and_currencies(text, expected):
+    found = _found(text)
+    assert len(found) == 1
+    assert (found[0][0], found[0][2]) == (expected[0], expected[2])
+    assert found[0][1] == pytest.approx(expected[1])
