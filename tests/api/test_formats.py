@@ -21,6 +21,8 @@ from test_extract import ARTICLE, assert_offsets, problem
 WIKINEWS = Path(__file__).resolve().parents[1] / "data" / "wikinews"
 # A Wikinews article with named people and organizations, its own voice, and other stories' teasers.
 SENSITIVE = (WIKINEWS / "GUM_news_sensitive.txt").read_text(encoding="utf-8")
+# The article pasted with another story's teaser after it (its Sources lines are chrome).
+SENSITIVE_PAGE = SENSITIVE + "\nRelated stories\nPolice arrest 12 after protests in Paris turn violent\n"
 URL = "https://en.wikinews.org/wiki/Example_article"
 JSON, JSONLD, NDJSON, JSONL = "application/json", "application/ld+json", "application/x-ndjson", "application/jsonl"
 
@@ -100,7 +102,7 @@ def jsonld_of(client, text: str, **fields) -> tuple[dict, dict]:
 
 
 def test_jsonld_of_a_real_article_is_schema_org_claims(client):
-    doc, native = jsonld_of(client, SENSITIVE, url=URL)
+    doc, native = jsonld_of(client, SENSITIVE_PAGE, url=URL)
     assert doc["@context"] == "https://schema.org" and set(doc) == {"@context", "@graph"}
     article = [c for c in native["claims"] if c["section"] == "article"]
     related = [c for c in native["claims"] if c["section"] == "related"]
@@ -113,7 +115,7 @@ def test_jsonld_of_a_real_article_is_schema_org_claims(client):
     for node, claim in zip(graph, article, strict=True):
         assert node["@type"] == "Claim"
         start, end = node[CLAIMEX + "start"], node[CLAIMEX + "end"]
-        assert SENSITIVE[start:end] == node["text"] and (start, end) == (claim["start"], claim["end"])
+        assert SENSITIVE_PAGE[start:end] == node["text"] and (start, end) == (claim["start"], claim["end"])
         assert node[CLAIMEX + "score"] == claim["score"]
         assert node["datePublished"] == published
         if claim["speaker"] is None:
