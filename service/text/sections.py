@@ -4,12 +4,18 @@ A page pasted as text carries navigation, sharing and app prompts, section label
 lists of other stories around the article. Each block (line) gets a Section:
 
 - BOILERPLATE: chrome (a navigation bar, "Download the app", "Share", cookie and
-  copyright lines), section labels ("Related stories", "Most read"), and the lists
-  under a "Sources" or "References" label, and "Categories: ..." lines;
-- RELATED: the blocks under a related-stories label, up to the next prose paragraph
-  or label; inline "Read more: ..." lines; and headline-like blocks outside the
-  article's prose that share almost no words with it;
+  copyright lines, counters such as "Comments (0)", "-" separators), labels ("Top
+  Stories", "Check Also", and a site section's name such as "World" once the article
+  began; en/page_labels.toml), the lists under a "Sources" or "References" label, and
+  "Categories: ..." lines;
+- RELATED: the items of a list under a label: headlines, each maybe followed by its
+  one-sentence summary, up to a paragraph that is neither; inline "Read more: ..." lines;
+  and headline-like blocks anywhere outside the article's prose that share almost no
+  words with it (another story's headline set between paragraphs);
 - ARTICLE: everything else.
+
+A stamp opening a block (" date 2024-08-28 ") is chrome inside the article's block:
+`leading_stamp_end` says where the text after it begins.
 """
 
 from __future__ import annotations
