@@ -21,14 +21,13 @@ from pathlib import Path
 
 from models.scoring.figures import precision_recall_f1
 from models.tagger_data import GoldSpans, GoldText, dev_texts
-from service.inference.network import HEADS
 from service.core.document import build_document
+from service.extractors.attribution.extractor import extract_quotes
 from service.extractors.dates.extractor import extract_dates
 from service.extractors.quantities.extractor import extract_quantities
-from service.extractors.attribution.extractor import extract_quotes
 from service.fusion.policy import SHIPPED, Strategy, combine_spans, confidence_floor
+from service.inference.network import HEADS
 from service.inference.tagger import ClaimTagger
-
 
 # The labels each head's rules produce: strategies are compared on these.
 RULE_LABELS = {"attribution": HEADS["attribution"], "time": HEADS["time"], "quantity": ("quantity",)}

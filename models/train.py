@@ -34,7 +34,11 @@ from models.evaluate import score
 from models.tagger_data import GoldText, Window, dev_texts, head_batches, training_texts, windows_of
 from service.inference.artifact import CONFIG_FILE
 from service.inference.encoder import (
-    BASE_PACKAGE, base_model_dir, base_model_version, device_precision, inference_device,
+    BASE_PACKAGE,
+    base_model_dir,
+    base_model_version,
+    device_precision,
+    inference_device,
 )
 from service.inference.lora import add_adapters
 from service.inference.network import HEADS, TaggerNetwork

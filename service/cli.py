@@ -12,14 +12,14 @@ import msgspec
 
 from service.api.errors import ClaimexError
 from service.api.requests import parse_published_at, validate_job
+from service.api.schemas import ExtractRequest
 from service.bulk.merge import MergeError, merge_shards
 from service.bulk.output import LineWriter, ResumeError
 from service.bulk.run import BulkAborted, run_bulk
 from service.bulk.shards import Shard, ShardError, parse_shard
 from service.bulk.sources import JSONL_SUFFIX, open_source
-from service.serving.batcher import run_jobs
-from service.api.schemas import ExtractRequest
 from service.pipeline import Pipeline
+from service.serving.batcher import run_jobs
 from service.settings import Settings, SettingsError, load_settings
 
 # Bulk runs: some input lines got problem records (all lines are written); the arguments,

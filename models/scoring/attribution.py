@@ -36,9 +36,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.corpora.polnear import GoldAttribution, PolnearDocument, default_root, read_split
+from models.scoring.figures import precision_recall_f1
 from service.core.document import build_document
 from service.extractors.attribution.assemble import confidence_bucket
-from models.scoring.figures import precision_recall_f1
 from service.extractors.attribution.extractor import extract_quotes
 
 Piece = tuple[int, int]

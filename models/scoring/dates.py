@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.corpora.tempeval import DEV_PART, PARTS, Timex3, TempevalDocument, default_root, read_part
+from models.corpora.tempeval import DEV_PART, PARTS, TempevalDocument, Timex3, default_root, read_part
 from models.scoring.figures import precision_recall_f1
 from service.core.document import build_document
 from service.extractors.dates.extractor import extract_dates

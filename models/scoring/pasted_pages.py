@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from service.extractors.dates.anchor import find_publication_date
 from service.core.document import build_document
+from service.extractors.dates.anchor import find_publication_date
 
 WIKINEWS = Path(__file__).resolve().parents[2] / "tests" / "data" / "wikinews"
 # The date the pages were "crawled": shown in the site header, never the article's date.

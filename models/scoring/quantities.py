@@ -26,11 +26,11 @@ from pathlib import Path
 from models.corpora.measeval import DEV_SPLIT, SPLITS, MeasEvalDocument, read_split
 from models.scoring.figures import precision_recall_f1
 from service.core.document import build_document
+from service.core.types import Qualifier, Quantity, QuantityKind, TimexType
 from service.extractors.dates.extractor import extract_dates
 from service.extractors.quantities.extractor import extract_quantities
 from service.normalize.numbers import parse_number
 from service.normalize.units import lookup_unit
-from service.core.types import Qualifier, Quantity, QuantityKind, TimexType
 
 _APPROXIMATE = frozenset({Qualifier.ABOUT, Qualifier.NEARLY})
 # MeasEval marks open bounds ("above 2618 m", "up to 1 week") as ranges.

@@ -17,20 +17,14 @@ from service import __version__
 from service.api.access_log import with_access_log
 from service.api.auth import load_api_keys, with_api_keys
 from service.api.errors import NotReady, Overloaded, make_exception_handlers
-from service.api.formats import (
-    Format,
-    batch_response,
-    batch_stream,
-    negotiate_request,
-    single_response,
-)
+from service.api.formats import Format, batch_response, batch_stream, negotiate_request, single_response
 from service.api.metrics import CONTENT_TYPE, Metrics, MetricsMiddleware, metrics_listener
 from service.api.openapi import BatchOperation, ExtractOperation, ReadinessOperation, complete_document
 from service.api.requests import decode_batch, decode_extract, media_type, read_body
-from service.api.shutdown import CutOffMiddleware, is_draining
-from service.serving.batcher import ExtractionRunner, Readiness, load_in_background
 from service.api.schemas import BatchResponse, ExtractResponse, HealthResponse
+from service.api.shutdown import CutOffMiddleware, is_draining
 from service.pipeline import Pipeline
+from service.serving.batcher import ExtractionRunner, Readiness, load_in_background
 from service.settings import Settings
 from service.web.page import claims_page
 

@@ -24,9 +24,9 @@ from service.api.schemas import (
     Timing,
 )
 from service.core.document import Document
-from service.pipeline import STAGE_VERSIONS, Extraction
 from service.core.spans import Span
 from service.core.types import Attribution, Claim, Quantity, Timex
+from service.pipeline import STAGE_VERSIONS, Extraction
 from service.text.language import Language
 
 

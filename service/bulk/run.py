@@ -21,7 +21,7 @@ import torch
 
 from service.api.errors import ClaimexError, NotReady
 from service.api.metrics import Metrics
-from service.bulk.output import LineWriter, ResumeError, Resumed, resume
+from service.bulk.output import LineWriter, Resumed, ResumeError, resume
 from service.bulk.progress import Progress
 from service.bulk.records import INTERNAL_ERROR, BulkRecord, encode_line, problem_of
 from service.bulk.shards import Shard

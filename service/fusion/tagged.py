@@ -14,13 +14,12 @@ from collections.abc import Sequence
 import msgspec
 
 from service.core.document import Document
+from service.core.spans import Span, TaggedSpan, admit
+from service.core.types import Attribution, AttributionType, Quantity, QuantityKind, Timex, TimexType
 from service.extractors.attribution.people import find_people
 from service.extractors.attribution.speakers import resolve_speaker
 from service.fusion.policy import MIN_CONFIDENCE, Strategy, additions, confidence_floor, retyped
-from service.core.spans import TaggedSpan
 from service.normalize.numbers import parse_number
-from service.core.spans import Span, admit
-from service.core.types import Attribution, AttributionType, Quantity, QuantityKind, Timex, TimexType
 
 
 def _added(strategy: Strategy, taken: Sequence[Span], spans: Sequence[TaggedSpan]) -> list[TaggedSpan]:

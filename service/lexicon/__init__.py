@@ -30,8 +30,8 @@ from service.lexicon.schema import (
     Qualifiers,
     Seasons,
     SpeechCues,
-    Titles,
     TimeUnits,
+    Titles,
     Units,
     Weekdays,
 )

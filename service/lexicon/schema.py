@@ -14,7 +14,7 @@ from typing import Literal
 
 import msgspec
 
-from service.core.types import QuantityKind, Qualifier
+from service.core.types import Qualifier, QuantityKind
 from service.normalize.timex import PartOfDay
 
 # The TIMEX3 values of `mod` (TimeML 1.2.1) that qualifier words may carry.

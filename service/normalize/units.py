@@ -11,7 +11,9 @@ import math
 import re
 from types import MappingProxyType
 
+from service.core.types import QuantityKind
 from service.normalize.numbers import SCALE_ABBREVIATIONS, SCALES
+from service.normalize.pint_units import UNIT_REGISTRY, conversion_factor, pint_unit, powered_unit
 from service.normalize.unit_table import (
     CURRENCY_PREFIXES,
     GLUED_ALIASES,
@@ -23,8 +25,6 @@ from service.normalize.unit_table import (
     WORD_ALIASES,
     UnitSpec,
 )
-from service.normalize.pint_units import UNIT_REGISTRY, conversion_factor, pint_unit, powered_unit
-from service.core.types import QuantityKind
 
 # Multiplicative units convert by a constant factor, computed once here so the
 # extractor never calls into pint per quantity; only offset units (°F) do.

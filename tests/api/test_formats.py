@@ -9,14 +9,14 @@ import httpx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from test_extract import ARTICLE, assert_offsets, problem
 
 from service.api.errors import InvalidRequest, NotAcceptable
-from service.api.formats import Format, negotiate, ndjson_lines
+from service.api.formats import Format, ndjson_lines, negotiate
 from service.api.jsonld import CLAIMEX
 from service.api.metrics import Metrics
 from service.api.requests import Job
 from service.serving.batcher import ExtractionRunner
-from test_extract import ARTICLE, assert_offsets, problem
 
 WIKINEWS = Path(__file__).resolve().parents[1] / "data" / "wikinews"
 # A Wikinews article with named people and organizations, its own voice, and other stories' teasers.

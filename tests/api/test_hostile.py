@@ -6,11 +6,11 @@ import threading
 import anyio
 import pytest
 from litestar.testing import TestClient
+from test_extract import problem
 
 from service.api import app as app_module
 from service.api.app import create_app
 from service.settings import Settings
-from test_extract import problem
 
 JSON_HEADERS = {"Content-Type": "application/json"}
 # A message that never comes: the client stalls.

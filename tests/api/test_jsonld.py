@@ -6,14 +6,7 @@ import msgspec
 import pytest
 
 from service.api.jsonld import CLAIMEX, claim_graph, fragment_url
-from service.api.schemas import (
-    ClaimOut,
-    ExtractResponse,
-    PublishedAt,
-    ResponseMeta,
-    ScorePartsOut,
-    Timing,
-)
+from service.api.schemas import ClaimOut, ExtractResponse, PublishedAt, ResponseMeta, ScorePartsOut, Timing
 
 TEXT = "Police said 12 people were hurt on Monday. Prices rose. Other story: a dog won."
 

@@ -3,11 +3,11 @@
 import asyncio
 
 from litestar.testing import TestClient
+from test_hostile import HeldPipeline
 
 from service.api.app import create_app
 from service.api.shutdown import DRAINING
 from service.settings import Settings
-from test_hostile import HeldPipeline
 
 
 def scope(path: str, method: str, state: dict, headers: list[tuple[bytes, bytes]] = ()) -> dict:

@@ -2,13 +2,13 @@
 
 import pytest
 
+from service.api.errors import EmptyText
 from service.api.requests import Job
-from service.bulk.output import LineWriter, ResumeError, Resumed, resume
+from service.bulk.output import LineWriter, Resumed, ResumeError, resume
 from service.bulk.records import BulkRecord, encode_line, problem_of
 from service.bulk.run import not_yet_written
 from service.bulk.shards import Shard
 from service.bulk.sources import Entry
-from service.api.errors import EmptyText
 
 
 def record(line: int, id: str | None, problem: bool = False) -> bytes:

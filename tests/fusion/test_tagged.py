@@ -3,12 +3,12 @@
 import datetime as dt
 
 from service.core.document import build_document
-from service.extractors.dates.extractor import extract_dates
-from service.extractors.quantities.extractor import extract_quantities
-from service.fusion.tagged import tagged_attributions, tagged_quantities, tagged_timexes
-from service.fusion.policy import Strategy
 from service.core.spans import TaggedSpan
 from service.core.types import AttributionType, TimexType
+from service.extractors.dates.extractor import extract_dates
+from service.extractors.quantities.extractor import extract_quantities
+from service.fusion.policy import Strategy
+from service.fusion.tagged import tagged_attributions, tagged_quantities, tagged_timexes
 
 ADD = Strategy.RULES_THEN_MODEL
 

@@ -26,7 +26,14 @@ import msgspec
 import pytest
 
 from models.scoring.golden_claims import (
-    BY_ARTICLE, CHECKED, GOLDEN, PAGE_ARTICLE, article_text, build_page, field_problems, headline,
+    BY_ARTICLE,
+    CHECKED,
+    GOLDEN,
+    PAGE_ARTICLE,
+    article_text,
+    build_page,
+    field_problems,
+    headline,
 )
 from service.api.requests import Job
 from service.pipeline import Pipeline

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from service.api.requests import Job
-from service.serving.batcher import run_jobs
 from service.pipeline import Pipeline
+from service.serving.batcher import run_jobs
 from service.settings import DEFAULT_MODEL_PATH
 
 DATA = Path(__file__).resolve().parents[1] / "data"

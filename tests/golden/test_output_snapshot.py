@@ -23,8 +23,8 @@ import pytest
 
 from models.scoring.golden_claims import BY_ARTICLE, PAGE_ARTICLE, build_page
 from service.api.requests import Job
-from service.serving.batcher import run_jobs
 from service.pipeline import Pipeline
+from service.serving.batcher import run_jobs
 from service.settings import DEFAULT_MODEL_PATH
 
 pytestmark = pytest.mark.model

@@ -4,7 +4,14 @@ import pytest
 import torch
 
 from models.train_checkworthiness import (
-    THRESHOLDS, choose_threshold, evaluate, fit_head, fit_slope, fold_standardization, out_of_fold_logits, raw_logits,
+    THRESHOLDS,
+    choose_threshold,
+    evaluate,
+    fit_head,
+    fit_slope,
+    fold_standardization,
+    out_of_fold_logits,
+    raw_logits,
 )
 from service.inference.checkworthiness import CheckworthinessHead, calibrated
 

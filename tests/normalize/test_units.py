@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from service.normalize.units import CURRENCY_PREFIX, UNIT, UNIT_REGISTRY, lookup_unit, normalize_unit
 from service.core.types import QuantityKind
+from service.normalize.units import CURRENCY_PREFIX, UNIT, UNIT_REGISTRY, lookup_unit, normalize_unit
 
 
 @pytest.mark.parametrize(

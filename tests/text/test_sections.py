@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from service.core.types import Section
 from service.text.sections import block_sections
 from service.text.segment import paragraphs
-from service.core.types import Section
 
 ARTICLE = Path(__file__).resolve().parents[1] / "data" / "wikinews" / "GUM_news_defector.txt"
 BEFORE = (

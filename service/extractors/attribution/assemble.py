@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import enum
 
-from service.extractors.attribution.speakers import SpeakerKind, speaker_kind
 from service.core.spans import Span
 from service.core.types import Attribution, AttributionType, Speaker
+from service.extractors.attribution.speakers import SpeakerKind, speaker_kind
 
 
 class Pattern(enum.Enum):

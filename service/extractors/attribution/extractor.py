@@ -16,7 +16,8 @@ from collections.abc import Sequence
 import msgspec
 
 from service.core.document import Document
-from service.extractors.base import Extractor
+from service.core.spans import Span, filter_spans, outside
+from service.core.types import Attribution, AttributionType, Speaker
 from service.extractors.attribution.assemble import Pattern, build_attribution
 from service.extractors.attribution.cues import AUXILIARIES, EMBEDDING_CUE, SPEECH_CUE
 from service.extractors.attribution.people import Person, find_people
@@ -29,8 +30,7 @@ from service.extractors.attribution.speakers import (
     speaker_kind,
     speaker_mention,
 )
-from service.core.spans import Span, filter_spans, outside
-from service.core.types import Attribution, AttributionType, Speaker
+from service.extractors.base import Extractor
 
 _WINDOW = 160  # how far around a quote its attribution is looked for
 _CUE_FIRST = re.compile(rf"[ \t]*,?[ \t]*(?P<cue>{SPEECH_CUE.pattern})")

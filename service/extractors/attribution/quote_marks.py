@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from service.extractors.attribution.cues import SPEECH_VERBS
 from service.core.spans import Span
+from service.extractors.attribution.cues import SPEECH_VERBS
 
 
 class MarkKind(enum.Enum):

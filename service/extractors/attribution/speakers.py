@@ -13,16 +13,9 @@ import enum
 import re
 from collections.abc import Iterator, Sequence
 
-from service.extractors.attribution.people import (
-    CAPITALIZED_RUN,
-    GROUP_NOUNS,
-    ROLE_NOUNS,
-    TITLES,
-    Person,
-    name_tokens,
-)
 from service.core.spans import Span
 from service.core.types import Speaker
+from service.extractors.attribution.people import CAPITALIZED_RUN, GROUP_NOUNS, ROLE_NOUNS, TITLES, Person, name_tokens
 
 
 class SpeakerKind(enum.Enum):

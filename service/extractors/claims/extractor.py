@@ -16,12 +16,12 @@ from collections.abc import Sequence
 import msgspec
 
 from service.core.document import Document
+from service.core.spans import LabelledSpan, Span
+from service.core.types import Attribution, Claim, Quantity, ScoreParts, Section, Timex, TimexType
 from service.extractors.attribution.people import speaker_type
 from service.extractors.claims.subjects import SubjectFinder
-from service.core.spans import LabelledSpan, Span
 from service.text.repeats import repeat_groups, repeat_key
 from service.text.sections import block_sections, is_prose, leading_stamp_end
-from service.core.types import Attribution, Claim, Quantity, ScoreParts, Section, Timex, TimexType
 
 # The version of the claim rules, reported in every response's meta.pipeline.
 VERSION = "3"

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from service.core.document import Document
+from service.core.types import Timex, TimexType
 from service.extractors.dates.patterns import (
     DAY_NUMBER,
     MONTH_BEFORE_DAY,
@@ -31,7 +32,6 @@ from service.normalize.timex import (
     unanchored_month_day,
     year_value,
 )
-from service.core.types import Timex, TimexType
 
 _ISO_DATE = re.compile(rf"\b(?P<year>{YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?!\d)")
 _MONTH_DAY = re.compile(

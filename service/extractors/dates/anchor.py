@@ -7,8 +7,8 @@ import enum
 import re
 
 from service.core.document import Document
-from service.text.sections import is_chrome as _is_chrome
 from service.extractors.dates.patterns import DAY_NUMBER, MONTH_BEFORE_DAY, MONTH_NAME, WEEKDAY, YEAR, month_number
+from service.text.sections import is_chrome as _is_chrome
 
 # Only the head of an article carries its own date; a pasted page may start with a few
 # navigation lines, so look a little further than the title and the byline.

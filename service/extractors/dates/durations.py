@@ -10,9 +10,9 @@ import re
 
 from service import lexicon
 from service.core.document import Document
+from service.core.types import Timex, TimexType
 from service.extractors.dates.patterns import AMOUNT, DURATION_UNITS, UNIT, WEEKDAY, WEEKDAYS, amount_value
 from service.normalize.timex import DurationUnit, duration_value, unanchored_weekday
-from service.core.types import Timex, TimexType
 
 # The qualifiers a duration's extent takes (en/qualifiers.toml), longest first, and its frames.
 _QUALIFIER = (

@@ -14,18 +14,18 @@ import re
 from msgspec.structs import replace as _replace
 
 from service.core.document import Document
+from service.core.spans import filter_spans
+from service.core.types import Timex, TimexType
 from service.extractors.base import Extractor
 from service.extractors.dates.absolute import ABSOLUTE_RECOGNIZERS
 from service.extractors.dates.durations import DURATION_RECOGNIZERS
 from service.extractors.dates.mods import timex_mod
 from service.extractors.dates.numeric import NUMERIC_RECOGNIZERS
-from service.extractors.dates.quarters import QUARTER_RECOGNIZERS
 from service.extractors.dates.patterns import PART_OF_DAY, PARTS_OF_DAY
+from service.extractors.dates.quarters import QUARTER_RECOGNIZERS
 from service.extractors.dates.relative import RELATIVE_RECOGNIZERS
 from service.extractors.dates.times import TIME_RECOGNIZERS, UNKNOWN_DAY
 from service.normalize.timex import date_value, part_of_day_value
-from service.core.spans import filter_spans
-from service.core.types import Timex, TimexType
 
 _RECOGNIZERS = (
     *ABSOLUTE_RECOGNIZERS,

@@ -10,8 +10,8 @@ import datetime as dt
 import re
 
 from service.core.document import Document
-from service.normalize.timex import date_value
 from service.core.types import Timex, TimexType
+from service.normalize.timex import date_value
 
 _SLASHED = re.compile(
     r"(?<![\d/.])(?P<first>\d{1,2})(?P<sep>[/.])(?P<second>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/])"

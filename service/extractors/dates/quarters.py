@@ -12,10 +12,10 @@ import re
 
 from service import lexicon
 from service.core.document import Document
+from service.core.types import Timex, TimexType
 from service.extractors.dates.patterns import YEAR
 from service.extractors.dates.tense import clause_tense
 from service.normalize.timex import Tense
-from service.core.types import Timex, TimexType
 
 # A year has four quarters and two halves: the ordinals up to the fourth.
 _ORDINALS = {word: n for word, n in lexicon.number_words().ordinals.items() if n <= 4}

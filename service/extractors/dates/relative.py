@@ -12,6 +12,7 @@ import re
 
 from service import lexicon
 from service.core.document import Document
+from service.core.types import Timex, TimexType
 from service.extractors.dates.patterns import (
     AMOUNT,
     DAY_PART,
@@ -45,11 +46,10 @@ from service.normalize.timex import (
     unanchored_month,
     unanchored_weekday,
     week_value,
-    weekend_value,
     weekday_direction,
+    weekend_value,
     year_value,
 )
-from service.core.types import Timex, TimexType
 
 _DEICTIC = re.compile(
     r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Ll]ast\s+night|"

@@ -10,9 +10,9 @@ import re
 
 from service import lexicon
 from service.core.document import Document
+from service.core.types import Timex, TimexType
 from service.extractors.dates.patterns import DAY_PART
 from service.normalize.timex import time_value
-from service.core.types import Timex, TimexType
 
 UNKNOWN_DAY = "XXXX-XX-XX"
 

@@ -13,7 +13,10 @@ import re
 import msgspec
 
 from service.core.document import Document
+from service.core.spans import filter_spans
+from service.core.types import Change, Quantity, QuantityKind
 from service.extractors.base import Extractor
+from service.extractors.quantities.change import read_change, says_move
 from service.extractors.quantities.context import (
     blocked_spans,
     follows_range_digit,
@@ -25,6 +28,8 @@ from service.extractors.quantities.context import (
     is_reference,
     is_year,
 )
+from service.extractors.quantities.links import link_restatements
+from service.extractors.quantities.rates import normalize_rate, rate_unit, read_per, read_scale, read_strength
 from service.extractors.quantities.words import (
     Tail,
     is_compound,
@@ -37,13 +42,8 @@ from service.extractors.quantities.words import (
     read_tail,
     read_unit,
 )
-from service.extractors.quantities.change import read_change, says_move
-from service.extractors.quantities.rates import normalize_rate, rate_unit, read_per, read_scale, read_strength
-from service.extractors.quantities.links import link_restatements
 from service.normalize.numbers import FRACTION, NUMBER, RATIO, parse_number, scale_factor
 from service.normalize.units import lookup_unit, normalize_unit
-from service.core.spans import filter_spans
-from service.core.types import Change, Quantity, QuantityKind
 
 _NUMBER_RE = re.compile(NUMBER)
 _FRACTION_RE = re.compile(rf"{FRACTION}|{RATIO}")

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from service import lexicon
-from service.normalize.numbers import NUMBER, SMALL_NUMBERS
-from service.normalize.unit_table import CURRENCY_PREFIXES, UnitSpec
-from service.normalize.pint_units import POWERED_UNIT, pint_unit, powered_unit
-from service.normalize.units import CURRENCY_PREFIX, UNIT, lookup_unit
 from service.core.types import Qualifier, QuantityKind
+from service.normalize.numbers import NUMBER, SMALL_NUMBERS
+from service.normalize.pint_units import POWERED_UNIT, pint_unit, powered_unit
+from service.normalize.unit_table import CURRENCY_PREFIXES, UnitSpec
+from service.normalize.units import CURRENCY_PREFIX, UNIT, lookup_unit
 
 # The qualifier phrases with a meaning before a number (en/qualifiers.toml), in file order.
 QUALIFIERS = MappingProxyType(

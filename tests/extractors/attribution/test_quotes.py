@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.core.document import build_document
+from service.core.types import Attribution, AttributionType
 from service.extractors.attribution.assemble import Pattern, confidence
 from service.extractors.attribution.extractor import extract_quotes
 from service.extractors.attribution.speakers import SpeakerKind
-from service.core.types import Attribution, AttributionType
 
 DIRECT = AttributionType.DIRECT
 PARTIAL = AttributionType.PARTIAL

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from service.core.spans import Span
+from service.core.types import Speaker, SpeakerType
 from service.extractors.attribution.people import find_people, speaker_type
 from service.extractors.attribution.speakers import (
     SpeakerKind,
@@ -13,8 +15,6 @@ from service.extractors.attribution.speakers import (
     speaker_kind,
     speaker_mention,
 )
-from service.core.spans import Span
-from service.core.types import Speaker, SpeakerType
 
 
 def _before(text: str, cue: str) -> str | None:

@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from service.core.document import build_document
-from service.extractors.claims.extractor import claim_candidates, extract_claims, structure_score, with_checkworthiness
 from service.core.spans import Span
 from service.core.types import Attribution, AttributionType, Quantity, Section, Speaker, SpeakerType, Timex, TimexType
+from service.extractors.claims.extractor import claim_candidates, extract_claims, structure_score, with_checkworthiness
 
 TEXT = (
     "Missile test confirmed\n"

@@ -6,9 +6,9 @@ import random
 import pytest
 
 from service.core.document import build_document
-from service.extractors.quantities.extractor import extract_quantities
-from service.extractors.claims.subjects import SubjectFinder, quantity_subject
 from service.core.spans import Span
+from service.extractors.claims.subjects import SubjectFinder, quantity_subject
+from service.extractors.quantities.extractor import extract_quantities
 
 
 def subject_of(text: str, tagged=()) -> tuple[str | None, str | None] | None:

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.core.document import build_document
-from service.extractors.quantities.extractor import extract_quantities
 from service.core.types import Qualifier, QuantityKind
+from service.extractors.quantities.extractor import extract_quantities
 
 K, Q = QuantityKind, Qualifier
 
