@@ -56,13 +56,14 @@ def percentile(values: list[float], q: float) -> float:
 
 
 @contextmanager
-def started_server() -> Iterator[tuple[str, int]]:
-    """Start `claimex serve` on a free loopback port; yield (base URL, pid) once ready."""
+def started_server(**settings: str) -> Iterator[tuple[str, int]]:
+    """Start `claimex serve` on a free loopback port, with extra environment variables
+    `settings` (CLAIMEX_* or allocator ones); yield (base URL, pid) once ready."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     env = {**os.environ, "CLAIMEX_PORT": str(port), "CLAIMEX_HOST": "127.0.0.1", "HF_HUB_OFFLINE": "1",
-           "CLAIMEX_LOG_LEVEL": "warning"}
+           "CLAIMEX_LOG_LEVEL": "warning", "CLAIMEX_ACCESS_LOG": "false", **settings}
     server = subprocess.Popen([str(Path(sys.executable).parent / "claimex"), "serve"], env=env)
     base = f"http://127.0.0.1:{port}"
     try:
