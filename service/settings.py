@@ -42,8 +42,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     max_batch_documents: int = 32
     # Extraction jobs admitted at once (running + waiting); beyond it, 503.
     max_queue: int = 16
-    # Threads that run extraction off the event loop, and torch's intra-op threads.
-    inference_threads: int = 1
+    # Threads that run extraction off the event loop, and torch's intra-op threads. Large
+    # requests run on all of them but one, which stays free for small requests.
+    inference_threads: int = 2
     # Concurrent documents are batched into one pipeline call up to this many
     # estimated word pieces (about 4 characters each).
     batch_token_budget: int = 8192
@@ -51,6 +52,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     model_path: Path = DEFAULT_MODEL_PATH
     # Seconds a client is told to wait before retrying an overloaded server.
     retry_after_seconds: int = 2
+    # A JSON extraction not done within this many seconds of its admission is answered 503
+    # (with Retry-After) and its work not yet started is dropped; an NDJSON stream has none.
+    request_deadline_seconds: float = 30.0
     # Slow clients: a connection whose request headers are not all in within this many seconds
     # is closed; a body not all in within this many is a 408.
     header_timeout_seconds: float = 10.0
@@ -74,7 +78,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
                      "torch_threads", "retry_after_seconds", "shutdown_timeout_seconds"):
             if getattr(self, name) < 1:
                 raise SettingsError(f"{PREFIX}{name.upper()} must be at least 1")
-        for name in ("header_timeout_seconds", "body_timeout_seconds"):
+        for name in ("header_timeout_seconds", "body_timeout_seconds", "request_deadline_seconds"):
             if not getattr(self, name) > 0:
                 raise SettingsError(f"{PREFIX}{name.upper()} must be more than 0")
         if not self.shutdown_drain_seconds >= 0:
