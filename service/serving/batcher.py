@@ -108,6 +108,8 @@ class ExtractionRunner:
         sends each result as it is done, and closing it cancels the rest.
         """
         self._admit()
+        if not jobs:
+            return []
         calls = [self._enqueue([job], None) for job in jobs]
         self._admitted += 1
         undone = len(calls)
@@ -156,6 +158,9 @@ class ExtractionRunner:
     def _enqueue(self, jobs: list[Job], deadline_s: float | None) -> Call:
         loop = asyncio.get_running_loop()
         call = Call(jobs, loop.create_future(), self.token_budget)
+        if not jobs:
+            call.answer.set_result([])
+            return call
         if deadline_s is not None:
             timer = loop.call_later(deadline_s, self._expire, call)
             call.answer.add_done_callback(lambda _: timer.cancel())

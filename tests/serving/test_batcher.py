@@ -275,6 +275,21 @@ def test_streamed_jobs_are_answered_one_by_one_and_a_cancelled_one_is_not_run(fa
     assert pipeline.texts == ["first", "third"]
 
 
+def test_no_jobs_are_answered_at_once_and_hold_no_admission(fake_pipeline):
+    pipeline = fake_pipeline()
+    runner = runner_of(pipeline, max_queue=1)
+
+    async def scenario():
+        answers = (await outcome(runner.extract([])), runner.submit_each([]))
+        after = await outcome(runner.extract(jobs("after")))
+        await runner.close()
+        return answers, after
+
+    (none, no_futures), after = anyio.run(scenario)
+    assert none == [] and no_futures == [] and after[0].id == "after"
+    assert pipeline.calls == [["after"]]
+
+
 def test_close_answers_the_calls_still_waiting(fake_pipeline):
     gate = threading.Event()
     pipeline = fake_pipeline(gates={"first": gate})
