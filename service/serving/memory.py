@@ -18,10 +18,11 @@ import logging
 import os
 
 log = logging.getLogger("claimex.memory")
-# Kernels kept per cache. Measured over 150 varied documents: 256 cost no CPU time over the
-# default 1,024 and kept ~300 MiB in use instead of ~560; 64 kept ~200 MiB but cost ~20 %
-# more CPU time (kernels compiled again).
-KERNEL_CACHE_CAPACITY = 256
+# Kernels kept per cache. In one process with two inference threads over 1,000-1,500 varied
+# documents (8 callers): at 256 the heap in use kept growing (287 -> 426 MiB, RSS 668 -> 869);
+# at 64 it stayed at 265-297 MiB from the 100th document on (RSS 742-781) for about the same
+# CPU time per document (287 s per 1,000 against 278 s at 256; fp32 took 514 s).
+KERNEL_CACHE_CAPACITY = 64
 # The libraries read these once, when they first compile a kernel.
 KERNEL_CACHE_VARIABLES = ("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "LRU_CACHE_CAPACITY")
 # Characters extracted between two malloc_trim calls (a trim takes milliseconds).
