@@ -1,6 +1,7 @@
 """Print per-head span F1 on dev for the tagger alone, the rules alone and the shipped combination.
 
     python -m models.evaluate [--data ../shared/data] [--model models/claim-tagger]
+                              [--heads attribution time quantity] [--decoding greedy|constrained]
 
 Heads and dev parts: attribution (PolNeAR dev, first annotator per article: source,
 cue, content), time (TempEval-3 AQUAINT: date, time, duration, set), quantity
@@ -16,6 +17,7 @@ model's and the shipped combination's figures per label.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from service.extractors.attribution.extractor import extract_quotes
 from service.extractors.dates.extractor import extract_dates
 from service.extractors.quantities.extractor import extract_quantities
 from service.fusion.policy import SHIPPED, Strategy, combine_spans, confidence_floor
+from service.inference.bio import Decoding
 from service.inference.network import HEADS
 from service.inference.tagger import ClaimTagger
 
@@ -147,8 +150,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
     parser.add_argument("--model", type=Path, default=Path(__file__).resolve().parent / "claim-tagger")
     parser.add_argument("--heads", nargs="+", choices=tuple(HEADS), default=tuple(HEADS))
+    parser.add_argument("--decoding", choices=tuple(Decoding), help="override the artifact's decoding (ablation)")
     args = parser.parse_args(argv)
-    results, per_label = evaluate(ClaimTagger.load(args.model), args.data, args.heads)
+    tagger = ClaimTagger.load(args.model)
+    if args.decoding is not None:
+        tagger = dataclasses.replace(tagger, decoding=Decoding(args.decoding))
+    results, per_label = evaluate(tagger, args.data, args.heads)
     header = f"{'exact F1':>9}{'P':>7}{'R':>7}{'overlap F1':>12}{'P':>7}{'R':>7}"
     print(f"{'head':<12}{'system (* shipped)':<20}{header}")
     for head, systems in results.items():

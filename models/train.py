@@ -40,6 +40,7 @@ from service.inference.encoder import (
     device_precision,
     inference_device,
 )
+from service.inference.bio import Decoding
 from service.inference.lora import add_adapters
 from service.inference.network import HEADS, TaggerNetwork
 from service.inference.tagger import WEIGHTS_FILE, ClaimTagger
@@ -257,7 +258,7 @@ def main(argv: list[str] | None = None) -> None:
         "name": NAME, "version": VERSION, "base_package": BASE_PACKAGE, "base_version": base_model_version(),
         "heads": {name: list(labels) for name, labels in HEADS.items()},
         "lora_rank": LORA_RANK, "lora_alpha": LORA_ALPHA, "window": WINDOW, "stride": STRIDE,
-        "seed": SEED, "casing": not args.no_casing, "epochs": len(curve) or epochs, "batch_size": args.batch_size,
+        "seed": SEED, "casing": not args.no_casing, "decoding": Decoding.CONSTRAINED.value, "epochs": len(curve) or epochs, "batch_size": args.batch_size,
         "epoch_mix": {head: "all" if n is None else n for head, n in mix.items()},
         "training_seconds": round(time.perf_counter() - started, 1),
         "data": {"attribution": "PolNeAR train (first annotator per article)",

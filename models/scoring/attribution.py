@@ -1,9 +1,13 @@
 """Score the shipped attribution rules on PolNeAR: source, cue, content and whole attributions.
 
     python -m models.scoring.attribution [--data PATH] [--split dev] [--errors N] [--calibrate]
+                                         [--system service|rules] [--model models/claim-tagger]
+                                         [--strategy rules_then_model|model_then_rules|...]
 
-Each article goes through `build_document` and `extract_quotes`; spans are mapped back to
-the article's offsets. Definitions:
+Each article goes through `build_document` and `extract_quotes` (the rules), then, with
+`--system service` (the default), through the tagger and the attribution fusion exactly
+as the service runs them (`service.fusion.tagged.tagged_attributions` with the shipped
+strategy, or `--strategy`); spans are mapped back to the article's offsets. Definitions:
 
 - Parts (source, cue, content) are scored as PolNeAR's tag sequence reads them: every
   contiguous gold piece is one gold span (a quote split by its attribution is two content
@@ -37,9 +41,13 @@ from pathlib import Path
 
 from models.corpora.polnear import GoldAttribution, PolnearDocument, default_root, read_split
 from models.scoring.figures import precision_recall_f1
-from service.core.document import build_document
+from service.core.document import Document, build_document
+from service.core.types import Attribution
 from service.extractors.attribution.assemble import confidence_bucket
 from service.extractors.attribution.extractor import extract_quotes
+from service.fusion.policy import SHIPPED, Strategy
+from service.fusion.tagged import tagged_attributions
+from service.inference.tagger import ClaimTagger
 
 Piece = tuple[int, int]
 PARTS = ("source", "cue", "content")
@@ -79,14 +87,37 @@ class Score:
     errors: list[str] = field(default_factory=list)
 
 
-def system_attributions(text: str, *, merge: bool = True) -> list[SystemAttribution]:
-    """Return the service's attributions of `text` in its offsets, continued quotes merged
+@dataclass(slots=True)
+class System:
+    """What is scored: the rules alone (no tagger), or the rules and the tagger fused by
+    `strategy` as the service fuses them. Each text is run once."""
+
+    tagger: ClaimTagger | None = None
+    strategy: Strategy = SHIPPED["attribution"]
+    _runs: dict[str, tuple[Document, list[Attribution]]] = field(default_factory=dict)
+
+    def quotes(self, text: str) -> tuple[Document, list[Attribution]]:
+        """Return the document of `text` and its attributions in working-text offsets."""
+        if text not in self._runs:
+            doc = build_document(text)
+            found = extract_quotes(doc)
+            if self.tagger is not None:
+                found = tagged_attributions(self.strategy, doc, found, self.tagger.tag(doc.text)["attribution"])
+            self._runs[text] = doc, found
+        return self._runs[text]
+
+
+RULES = System()
+
+
+def system_attributions(text: str, *, merge: bool = True, system: System = RULES) -> list[SystemAttribution]:
+    """Return the system's attributions of `text` in its offsets, continued quotes merged
     into the attribution they continue (unless `merge` is False)."""
-    doc = build_document(text)
+    doc, found = system.quotes(text)
     original = doc.offsets.to_original
     groups: list[SystemAttribution] = []
     by_speaker: dict[Piece, int] = {}
-    for a in extract_quotes(doc):
+    for a in found:
         speaker = original(a.speaker.start, a.speaker.end) if a.speaker else None
         content = original(a.content.start, a.content.end)
         continued = a.speaker is not None and not (a.start <= a.speaker.start and a.speaker.end <= a.end)
@@ -157,12 +188,12 @@ def _correct(s: SystemAttribution, gold: Sequence[GoldAttribution]) -> bool:
     return False
 
 
-def score_document(document: PolnearDocument, weight: float, score: Score) -> None:
+def score_document(document: PolnearDocument, weight: float, score: Score, system: System = RULES) -> None:
     """Add one annotator's document, weighted, to `score`."""
     text, gold = document.text, document.attributions
-    system = system_attributions(text)
+    found = system_attributions(text, system=system)
     for part in PARTS:
-        ours = {p for s in system for p in getattr(s, part)}
+        ours = {p for s in found for p in getattr(s, part)}
         theirs = {(p.start, p.end) for g in gold for p in getattr(g, part)}
         for mode in MODES:
             tally = score.tallies[(part, mode)]
@@ -172,11 +203,11 @@ def score_document(document: PolnearDocument, weight: float, score: Score) -> No
             tally.gold_hit += weight * _hits(text, theirs, ours, part, mode)
     for mode in MODES:
         tally = score.tallies[("attribution", mode)]
-        tally.system += weight * len(system)
+        tally.system += weight * len(found)
         tally.gold += weight * len(gold)
-        tally.system_hit += weight * sum(any(_whole_match(text, s, g, mode) for g in gold) for s in system)
-        tally.gold_hit += weight * sum(any(_whole_match(text, s, g, mode) for s in system) for g in gold)
-    for s in system_attributions(text, merge=False):
+        tally.system_hit += weight * sum(any(_whole_match(text, s, g, mode) for g in gold) for s in found)
+        tally.gold_hit += weight * sum(any(_whole_match(text, s, g, mode) for s in found) for g in gold)
+    for s in system_attributions(text, merge=False, system=system):
         bucket = score.buckets[s.bucket]
         bucket[0] += weight * _correct(s, gold)
         bucket[1] += weight
@@ -189,13 +220,13 @@ def _show(text: str, s: SystemAttribution) -> str:
     return f"[{s.bucket}] source={part(s.source)!r} cue={part(s.cue)!r} content={part(s.content)[:90]!r}"
 
 
-def score(documents: Iterable[PolnearDocument]) -> Score:
-    """Return the weighted score of the rules over `documents` (all annotators of each article)."""
+def score(documents: Iterable[PolnearDocument], system: System = RULES) -> Score:
+    """Return the weighted score of `system` over `documents` (all annotators of each article)."""
     documents = list(documents)
     annotators = Counter(d.article for d in documents)
     total = Score()
     for document in documents:
-        score_document(document, 1.0 / annotators[document.article], total)
+        score_document(document, 1.0 / annotators[document.article], total, system)
     return total
 
 
@@ -206,12 +237,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("train", "dev"), default="dev")
     parser.add_argument("--errors", type=int, default=0)
     parser.add_argument("--calibrate", action="store_true")
+    parser.add_argument("--system", choices=("service", "rules"), default="service",
+                        help="the service (rules and tagger fused) or the rules alone")
+    parser.add_argument("--model", type=Path, default=Path(__file__).resolve().parents[1] / "claim-tagger")
+    parser.add_argument("--strategy", choices=tuple(Strategy), default=SHIPPED["attribution"],
+                        help="with --system service: how rules and tagger combine (default: shipped)")
     args = parser.parse_args(argv)
     root = args.data / "polnear" if args.data is not None else default_root()
     documents = list(read_split(root, args.split))
-    result = score(documents)
+    system = RULES if args.system == "rules" else System(ClaimTagger.load(args.model), Strategy(args.strategy))
+    result = score(documents, system)
     articles = len({d.article for d in documents})
-    print(f"PolNeAR {args.split}: {articles} articles, {len(documents)} annotation files")
+    described = "rules" if system.tagger is None else f"service, {system.strategy.value}"
+    print(f"PolNeAR {args.split} ({described}): {articles} articles, {len(documents)} annotation files")
     print(f"{'':12s}" + "".join(f"{mode:>24s}" for mode in MODES))
     for part in PARTS + ("attribution",):
         cells = ["{:6.1f} {:6.1f} {:6.1f}".format(*result.tallies[(part, m)].f1()) for m in MODES]

@@ -7,14 +7,73 @@ first piece's start to its last piece's end, sliced from the text by the caller.
 from __future__ import annotations
 
 import bisect
+import enum
 from collections.abc import Sequence
 
+import numpy as np
+import torch
+
 OUTSIDE = "O"
+
+
+class Decoding(enum.StrEnum):
+    """How per-piece label probabilities become tags."""
+
+    GREEDY = "greedy"  # each piece its most probable label; a stray I- tag starts a span
+    CONSTRAINED = "constrained"  # the most probable valid BIO path (constrained_tags)
 
 
 def bio_labels(span_labels: Sequence[str]) -> list[str]:
     """Return the BIO label list for span labels, 'O' first: O, B-x, I-x, B-y, I-y, ..."""
     return [OUTSIDE] + [f"{prefix}-{label}" for label in span_labels for prefix in ("B", "I")]
+
+
+def constrained_tags(probs: torch.Tensor) -> torch.Tensor:
+    """Return the label index of each piece on the most probable valid BIO path.
+
+    `probs` is (pieces, labels) in `bio_labels` order. A valid path never has I-x except
+    right after B-x or I-x. Where the per-piece argmax is already valid it is that path
+    (nothing can score higher); otherwise a Viterbi search over log probabilities finds it.
+    """
+    ids = probs.argmax(dim=-1)
+    if ids.numel() == 0 or _valid(ids):
+        return ids
+    allowed = _allowed(probs.shape[1])
+    scores = np.log(probs.double().numpy() + 1e-12)
+    penalty = np.where(allowed, 0.0, -np.inf)
+    inside = np.arange(probs.shape[1]) % 2 == 0
+    inside[0] = False
+    best = np.where(inside, -np.inf, scores[0])
+    back = np.zeros(scores.shape, dtype=np.int64)
+    columns = np.arange(probs.shape[1])
+    for t in range(1, len(scores)):
+        candidates = best[:, None] + penalty
+        back[t] = candidates.argmax(axis=0)
+        best = candidates[back[t], columns] + scores[t]
+    path = [int(best.argmax())]
+    for t in range(len(scores) - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return torch.tensor(path[::-1])
+
+
+def _valid(ids: torch.Tensor) -> bool:
+    """Return whether every I-x tag (even index > 0) follows B-x or I-x."""
+    inside = (ids % 2 == 0) & (ids > 0)
+    if bool(inside[0]):
+        return False
+    previous = ids[:-1]
+    current = ids[1:]
+    ok = (previous == current) | (previous == current - 1)
+    return bool((ok | ~inside[1:]).all())
+
+
+def _allowed(width: int) -> np.ndarray:
+    """Return the (previous, next) label pairs a BIO path may take."""
+    allowed = np.ones((width, width), dtype=bool)
+    for inside in range(2, width, 2):
+        allowed[:, inside] = False
+        allowed[inside - 1, inside] = allowed[inside, inside] = True
+    return allowed
 
 
 def decode_bio(

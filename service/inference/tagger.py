@@ -18,7 +18,7 @@ from transformers import AutoModel, AutoTokenizer
 
 from service.core.spans import TaggedSpan
 from service.inference.artifact import ModelArtifactError, read_artifact
-from service.inference.bio import bio_labels, decode_bio
+from service.inference.bio import Decoding, bio_labels, constrained_tags, decode_bio
 from service.inference.casing import casing_ids
 from service.inference.encoder import Precision, base_model_dir, device_precision, inference_device
 from service.inference.lora import add_adapters, merge_adapters
@@ -72,6 +72,7 @@ class ClaimTagger:
     device: torch.device
     name: str
     version: str
+    decoding: Decoding = Decoding.CONSTRAINED
     # Each thread tokenizes with a copy of its own: a fast tokenizer used from several
     # threads at once can raise "Already borrowed" (its Rust state is borrowed per call).
     _per_thread: threading.local = field(default_factory=threading.local, init=False, repr=False, compare=False)
@@ -82,6 +83,10 @@ class ClaimTagger:
         raise ModelArtifactError if unusable."""
         artifact = read_artifact(artifact_dir, WEIGHTS_FILE, "tagger")
         config = artifact.config
+        try:
+            decoding = Decoding(config.get("decoding", Decoding.CONSTRAINED))
+        except ValueError as error:
+            raise ModelArtifactError(f"unknown decoding in {artifact_dir}: {error}") from error
         heads = {name: tuple(labels) for name, labels in config["heads"].items()}
         encoder = AutoModel.from_pretrained(base_model_dir(), local_files_only=True)
         network = TaggerNetwork(encoder, heads)
@@ -95,7 +100,7 @@ class ClaimTagger:
         network.to(device).eval()
         tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
         return cls(network, tokenizer, heads, config["window"], config["stride"], device_precision(device), device,
-                   artifact.name, artifact.version)
+                   artifact.name, artifact.version, decoding)
 
     def encode(self, text: str) -> Encoded:
         """Return the word pieces of `text` with their character offsets and casing."""
@@ -152,7 +157,9 @@ class ClaimTagger:
         spans = {}
         for name, labels in self.heads.items():
             names = bio_labels(labels)
-            best, ids = owned([probs[name] for probs, _ in window_outputs]).max(dim=-1)
+            probs = owned([probs[name] for probs, _ in window_outputs])
+            ids = constrained_tags(probs) if self.decoding is Decoding.CONSTRAINED else probs.argmax(dim=-1)
+            best = probs.gather(1, ids[:, None]).squeeze(1)
             tags = [names[i] for i in ids.tolist()]
             spans[name] = [
                 TaggedSpan(start, end, label, _mean_over(best, piece_starts, start, end))

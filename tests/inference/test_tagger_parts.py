@@ -3,7 +3,12 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.inference.bio import bio_labels, decode_bio, encode_bio
+import itertools
+import math
+
+import torch
+
+from service.inference.bio import bio_labels, constrained_tags, decode_bio, encode_bio
 from service.inference.casing import Casing, casing_ids, casing_of
 from service.inference.windows import owned_ranges, plan_windows
 
@@ -65,3 +70,38 @@ def test_casing_classes_of_whole_words():
         Casing.LOWER, Casing.TITLE, Casing.UPPER, Casing.MIXED, Casing.NONE, Casing.TITLE]
     text = "Montalvo said"
     assert casing_ids(text, [(0, 0), (0, 4), (4, 6), (6, 8), (9, 13)]) == [0, 2, 2, 2, 1]
+
+
+LABELS = bio_labels(("source", "cue"))  # O, B-source, I-source, B-cue, I-cue
+
+
+def _valid(path: list[int]) -> bool:
+    names = [LABELS[i] for i in path]
+    return all(
+        not name.startswith("I-") or (i > 0 and names[i - 1][2:] == name[2:] and names[i - 1] != "O")
+        for i, name in enumerate(names)
+    )
+
+
+def _log_probability(probs: torch.Tensor, path: list[int]) -> float:
+    return sum(math.log(float(probs[t, label])) for t, label in enumerate(path))
+
+
+@given(st.integers(1, 5), st.integers(0, 2**31 - 1))
+def test_constrained_decoding_finds_the_most_probable_valid_path(length, seed):
+    generator = torch.Generator().manual_seed(seed)
+    probs = torch.softmax(torch.randn(length, len(LABELS), generator=generator) * 3, dim=-1)
+    best = max((p for p in itertools.product(range(len(LABELS)), repeat=length) if _valid(list(p))),
+               key=lambda p: _log_probability(probs, list(p)))
+    found = constrained_tags(probs).tolist()
+    assert _valid(found)
+    assert math.isclose(_log_probability(probs, found), _log_probability(probs, list(best)), abs_tol=1e-6)
+
+
+def test_constrained_decoding_keeps_a_valid_argmax_and_mends_a_stray_inside_tag():
+    # O  B-cue  I-cue : already valid, kept as is.
+    valid = torch.tensor([[0.9, 0.02, 0.02, 0.03, 0.03], [0.1, 0.0, 0.0, 0.8, 0.1], [0.1, 0.0, 0.0, 0.1, 0.8]])
+    assert constrained_tags(valid).tolist() == [0, 3, 4]
+    # B-source then a piece whose argmax is I-cue: the valid path continues the source.
+    stray = torch.tensor([[0.05, 0.8, 0.05, 0.05, 0.05], [0.05, 0.05, 0.4, 0.05, 0.45]])
+    assert constrained_tags(stray).tolist() == [1, 2]

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from models.corpora.polnear import GoldAttribution, GoldSpan, PolnearDocument
-from models.scoring.attribution import main, score, system_attributions
+from models.scoring.attribution import System, main, score, system_attributions
+from service.fusion.policy import Strategy
+from service.inference.tagger import ClaimTagger
+from service.settings import DEFAULT_MODEL_PATH
 
 TEXT = '"We will rebuild," the mayor said. "It will take years."'
 
@@ -39,8 +44,22 @@ def test_annotators_of_one_article_share_its_weight():
     assert (tally.gold, tally.gold_hit) == (1.0, 0.5)
 
 
+@pytest.fixture(scope="module")
+def tagger() -> ClaimTagger:
+    return ClaimTagger.load(DEFAULT_MODEL_PATH / "claim-tagger")
+
+
+def test_the_service_system_scores_what_the_fusion_returns(tagger):
+    text = "Officials said the bridge would reopen in May. Critics argued that the repairs were rushed."
+    rules, fused = System(), System(tagger, Strategy.RULES_THEN_MODEL)
+    model_only = System(tagger, Strategy.MODEL)
+    assert len(system_attributions(text, system=fused)) >= len(system_attributions(text, system=rules))
+    for found in system_attributions(text, system=model_only):
+        assert all(0 <= a < b <= len(text) for part in (found.source, found.cue, found.content) for a, b in part)
+
+
 def test_scorer_prints_dev_figures(shared_data, capsys):
-    assert main(["--data", str(shared_data), "--split", "dev", "--calibrate"]) == 0
+    assert main(["--data", str(shared_data), "--split", "dev", "--calibrate", "--system", "rules"]) == 0
     out = capsys.readouterr().out
-    assert "PolNeAR dev: 84 articles, 94 annotation files" in out
+    assert "PolNeAR dev (rules): 84 articles, 94 annotation files" in out
     assert "attribution" in out and "quote/named" in out
