@@ -286,15 +286,32 @@ class Currency(_Part, frozen=True):
     words: tuple[str, ...] = ()
     # The minor unit's words ("cent", "cents"): an amount in them is 10**-digits of the major.
     minor_words: tuple[str, ...] = ()
+    # Letters glued to the digits that name the minor unit: "95p" is 95 pence.
+    minor_glued: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.minor_glued and not self.minor_words:
+            raise ValueError(f"minor_glued {list(self.minor_glued)} needs minor_words to name the unit")
+        for letter in self.minor_glued:
+            if len(letter) != 1 or not letter.isalpha():
+                raise ValueError(f"minor_glued: {letter!r} must be one letter")
 
 
 class Currencies(_Part, frozen=True):
     currencies: Mapping[str, Currency]
     # ISO codes that are English words ("ALL", "CUP"): not read as a code before or after a number.
     not_codes: tuple[str, ...] = ()
+    # Whole numbers a glued minor letter does not make money: "1080p" is a video's line count.
+    not_minor_glued: tuple[int, ...] = ()
+    # Bare currency names several currencies share ("dinar"): read by the country named nearby.
+    families: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         unique("not_codes", self.not_codes)
+        if len(set(self.not_minor_glued)) != len(self.not_minor_glued):
+            raise ValueError("not_minor_glued: a number is listed twice")
+        _words("families", self.families)
+        unique("minor_glued", (g for c in self.currencies.values() for g in c.minor_glued))
         for code in (*self.currencies, *self.not_codes):
             if not (len(code) == 3 and code.isalpha() and code.isupper()):
                 raise ValueError(f"currencies: {code!r} is not an ISO 4217 code")

@@ -46,9 +46,18 @@ _VAGUE_W = (
     rf"(?:\s+of\s+(?:{_SCALE_PLURALS})\b)?"
 )
 
+# Currency prefixes ending in a letter or dot that news glues to the digits: "$US50", "RM1.2".
+_GLUED_PREFIXES = sorted(
+    {p for c in lexicon.currencies().currencies.values() for p in c.prefixes if p[-1].isalpha() or p[-1] == "."}
+)
 # Digits with optional thousands separators and decimals; never the tail of a
-# longer token ("G20", "1.2.3", "12,3456").
-DIGITS = r"(?:(?<![\w.,])|(?<=\$US)|(?<=\$A))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d]|[.,]\d)"
+# longer token ("G20", "1.2.3", "12,3456"), except after a glued currency prefix.
+# (The one-character class first keeps the prefixes off every position inside a word.)
+DIGITS = (
+    r"(?:(?<![\w.,])|(?<=[" + re.escape("".join(sorted({p[-1] for p in _GLUED_PREFIXES}))) + "])(?:"
+    + "|".join(rf"(?<=(?<![^\W\d_]){re.escape(p)})" for p in _GLUED_PREFIXES) + "))"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d]|[.,]\d)"
+)
 DIGIT_NUMBER = (
     DIGITS
     + rf"(?:\s?(?i:{'|'.join(SCALES)})\b|\s?(?:{'|'.join(_ABBREVIATED)})\b|[{_LETTERS}]\b)?"

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from service import lexicon
 from service.core.types import QuantityKind as K
 from service.lexicon import LexiconError
-from service.normalize.iso_currencies import ISO_CURRENCIES
+from service.normalize.iso_currencies import CURRENCY_FAMILIES, ISO_CURRENCIES
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,8 @@ UNITS = MappingProxyType(
         },
         **{code: UnitSpec(code, K.MONEY, None, None, code) for code in _CODES},
         **{symbol: UnitSpec(symbol, K.MONEY, None, None, code) for symbol, code in _MINOR.items()},
+        # A family read without its country stays itself: unit and normalized unit "dinar".
+        **{family: UnitSpec(family, K.MONEY, None, None, family) for family in CURRENCY_FAMILIES},
     }
 )
 
@@ -70,6 +72,7 @@ _CURRENCY_WORDS = {
         for currency in _CURRENCIES.currencies.values()
         for word in currency.minor_words
     },
+    **{word: family.name for family in CURRENCY_FAMILIES.values() for word in family.words},
 }
 if _both := sorted(_UNIT_WORDS.keys() & _CURRENCY_WORDS.keys()):
     raise LexiconError(f"units.toml and currencies.toml (or CLDR's currency names) both list {_both}")
@@ -89,7 +92,18 @@ CURRENCY_PREFIXES = MappingProxyType(
 # The codes read after a number ("5m USD"), words like "ALL" left out.
 MONEY_CODES = tuple(code for code in _CODES if code not in _CURRENCIES.not_codes)
 
-# Letters that name a unit only glued to the digits: "30C", never "30 C".
-GLUED_ALIASES = _UNITS.glued
+# Letters that name a unit only glued to the digits: "30C", never "30 C"; "95p" (pence).
+GLUED_ALIASES = MappingProxyType(
+    {
+        **_UNITS.glued,
+        **{
+            letter: currency.minor_words[0]
+            for currency in _CURRENCIES.currencies.values()
+            for letter in currency.minor_glued
+        },
+    }
+)
+# Whole numbers a glued minor letter leaves alone: "1080p" is a video's line count.
+NOT_MINOR_GLUED = frozenset(_CURRENCIES.not_minor_glued)
 # Letters that name a unit only after a space: "450 K", never "10K".
 SPACED_ALIASES = _UNITS.spaced

@@ -210,6 +210,28 @@ def test_every_unit_and_currency_alias_names_its_unit():
             assert lookup_unit(alias).symbol == code, alias
 
 
+def test_every_currency_family_is_shared_and_read_as_itself():
+    from service.normalize.iso_currencies import CURRENCY_FAMILIES
+    from service.normalize.units import lookup_unit
+
+    curated = {w for c in lexicon.currencies().currencies.values() for w in c.words}
+    assert set(CURRENCY_FAMILIES) == set(lexicon.currencies().families)
+    for name, family in CURRENCY_FAMILIES.items():
+        assert len(family.countries) >= 2 and all(family.countries.values()), name
+        assert not set(family.words) & curated, name
+        assert {lookup_unit(word).symbol for word in family.words} == {name}
+    assert "won" not in CURRENCY_FAMILIES  # an English verb
+
+
+def test_a_glued_minor_letter_names_the_minor_unit():
+    from service.normalize.units import lookup_unit
+
+    for code, currency in lexicon.currencies().currencies.items():
+        for letter in currency.minor_glued:
+            spec = lookup_unit(letter)
+            assert spec.symbol == currency.minor_words[0] and spec.normalized_symbol == code, letter
+
+
 def test_no_word_names_both_a_unit_and_a_currency():
     unit_words = {w for unit in lexicon.units().units.values() for w in unit.words}
     assert not unit_words & {w for c in lexicon.currencies().currencies.values() for w in c.words}
@@ -226,6 +248,8 @@ def test_no_word_names_both_a_unit_and_a_currency():
         ("units", 'K = "K"', 'K = "kelvin"', "spaced: 'K' must be one letter naming a unit"),
         ("currencies", "[currencies.TRY]", "[currencies.TL]", "'TL' is not an ISO 4217 code"),
         ("currencies", 'prefixes = ["HK$", "HK $"]', 'prefixes = ["HK$", "HK $", "$"]', "'\\$' is listed twice"),
+        ("currencies", 'minor_glued = ["p"]', 'minor_glued = ["pp"]', "'pp' must be one letter"),
+        ("currencies", 'families = ["dinar",', 'families = ["Dinar",', "'Dinar' must be lowercase"),
     ],
 )
 def test_a_malformed_unit_or_currency_is_refused(tmp_path, name, old, new, error):

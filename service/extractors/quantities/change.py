@@ -15,16 +15,18 @@ from service.core.types import Change, QuantityKind
 _UP = (
     r"up|rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grows?|growing|grown"
     r"|climbed|climbs?|climbing|jumped|jumps?|jumping|soared|soars?|soaring|surged?|surges|surging"
-    r"|gained|gains?|gaining|higher|added|adds?"
+    r"|gained|gains?|gaining|higher|added|adds?|raised|raises|raising|lifted|lifts?|lifting|hiked|hikes?"
+    r"|boosted|boosts?"
 )
 _DOWN = (
     r"down|fell|falls?|falling|fallen|dropped|drops?|dropping|declined?|declines|declining"
     r"|decreased?|decreases|decreasing|slipped|slips?|slid|plunged?|plunges|plummeted|plummets?"
     r"|shrank|shrunk|shrinks?|lost|loses|dipped|dips?|tumbled?|tumbles|lower|cut|slashed|sank|sinks?"
-    r"|reduced|shed|sheds"
+    r"|reduced|shed|sheds|lowered|lowers?|lowering"
 )
 # "up 15%" but not "up to 15%": the qualifier reader has taken "up to" before this runs.
 _BEFORE_RE = re.compile(rf"(?i:\b(?:({_UP})|({_DOWN}))(?:\s+(?:by|of))?\s+$)")
+_CLAUSE_BEFORE_RE = re.compile(rf"(?i:\b(?:{_UP}|{_DOWN})\b[^.;:!?,]{{0,60}},[ \t\u00a0]+$)")
 _AFTER_RE = re.compile(
     r"(?i:[\s-]+(?:(increase|rise|jump|gain|growth|hike|surge|climb|boost)"
     r"|(drop|fall|decline|decrease|cut|reduction|loss|slump|dip|contraction|plunge))s?\b)"
@@ -58,5 +60,9 @@ def _says_by(words: str) -> bool:
 
 
 def says_move(text: str, start: int) -> bool:
-    """Return whether a change verb stands before the "from" at `start`: "rose from 3% to 3.25%"."""
-    return _BEFORE_RE.search(text, max(0, start - _WINDOW), start) is not None
+    """Return whether a change verb stands before the "from" at `start`: "rose from 3% to 3.25%",
+    or opens its clause: "fell by half a point, from 5.5% to 5%"."""
+    return (
+        _BEFORE_RE.search(text, max(0, start - _WINDOW), start) is not None
+        or _CLAUSE_BEFORE_RE.search(text, max(0, start - 3 * _WINDOW), start) is not None
+    )

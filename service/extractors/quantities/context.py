@@ -73,6 +73,19 @@ _YEAR_LEAD_RE = re.compile(
 _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
 _RANGE_DIGIT_BEFORE_RE = re.compile(r"\d\s?[-\u2013\u2014]\s?$")
 _NAME_COMMA_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+,[ \u00a0]$")
+# Nouns a number in words labels, like _LABEL_NOUNS: "day five", "round two".
+_ORDINAL_LABELS = frozenset({"day", "week", "round", "game", "match", "leg", "act", "book", "race", "heat", "test"})
+# A house number: "10 Downing Street", "1600 Pennsylvania Avenue".
+_ADDRESS_AFTER_RE = re.compile(
+    r"(?:[ \u00a0]+[A-Z][a-z]+){1,3}[ \u00a0]+(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Blvd|Drive"
+    r"|Place|Square|Way|Court|Terrace|Crescent|Close|Parkway|Row|Gardens|Mews)\b"
+)
+# A model's name goes on in capitals after its number: "The 737 MAX", "Galaxy S24 FE".
+_MODEL_AFTER_RE = re.compile(r"[ \u00a0]+[A-Z]{2,}(?![\w'’])")
+# "Eleven of the 23 passengers": a share of a group named after it.
+_PARTITIVE_AFTER_RE = re.compile(
+    r"(?i:[ \u00a0]+of[ \u00a0]+(?:the|them|those|these|us|whom|which|its|their|his|her|our)\b)"
+)
 _WINDOW = 24
 
 
@@ -98,8 +111,29 @@ def is_identifier(text: str, start: int) -> bool:
     word = match.group(1)
     if word.lower() in _LABEL_NOUNS:
         return True
+    if word[0].islower() and not word.islower():
+        return True  # a camel-cased name: "iPhone 15", "iOS 17"
     # "Paris. 300 people" ends a sentence; only label nouns take a dot ("No. 10").
     return not match.group(2) and word[0].isupper() and word.lower() not in _FUNCTION_WORDS
+
+
+def is_address(text: str, end: int) -> bool:
+    """Return whether the number ending at `end` is a house number: "10 Downing Street"."""
+    return _ADDRESS_AFTER_RE.match(text, end) is not None
+
+
+def names_model(text: str, end: int) -> bool:
+    """Return whether a word in capitals follows the number, naming a model with it: "737 MAX"."""
+    return _MODEL_AFTER_RE.match(text, end) is not None
+
+
+def is_partitive(text: str, start: int, end: int) -> bool:
+    """Return whether "of the", "of them" follows the number: "Eleven of the 23 passengers";
+    not after a label ("day five of the tournament")."""
+    if _PARTITIVE_AFTER_RE.match(text, end) is None:
+        return False
+    label = _LABEL_BEFORE_RE.search(text, max(0, start - _WINDOW), start)
+    return label is None or label.group(1).lower() not in _LABEL_NOUNS | _ORDINAL_LABELS
 
 
 def is_reference(text: str, start: int, end: int) -> bool:

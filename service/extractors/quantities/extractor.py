@@ -21,19 +21,30 @@ from service.extractors.quantities.context import (
     blocked_spans,
     follows_range_digit,
     follows_year_lead,
+    is_address,
     is_apposed_age,
     is_blocked,
     is_date_part,
     is_identifier,
+    is_partitive,
     is_reference,
     is_year,
+    names_model,
 )
 from service.extractors.quantities.links import link_restatements
-from service.extractors.quantities.rates import normalize_rate, rate_unit, read_per, read_scale, read_strength
+from service.extractors.quantities.rates import (
+    normalize_rate,
+    prefixed_magnitudes,
+    rate_unit,
+    read_per,
+    read_scale,
+    read_strength,
+)
 from service.extractors.quantities.words import (
     Tail,
     is_compound,
     is_duration,
+    is_fraction_of,
     read_currency,
     read_open_bound,
     read_opener,
@@ -41,13 +52,18 @@ from service.extractors.quantities.words import (
     read_range,
     read_tail,
     read_unit,
+    reads_glued_seconds,
 )
-from service.normalize.numbers import FRACTION, NUMBER, RATIO, parse_number, scale_factor
+from service.normalize.numbers import FRACTION, FRACTION_DENOMINATORS, NUMBER, RATIO, parse_number, scale_factor
 from service.normalize.units import lookup_unit, normalize_unit
 
 _NUMBER_RE = re.compile(NUMBER)
-_FRACTION_RE = re.compile(rf"{FRACTION}|{RATIO}")
+# "half a percentage point": a bare "half" before a unit (the fraction reader checks the unit).
+_FRACTION_RE = re.compile(rf"{FRACTION}|{RATIO}|(?i:\bhalf(?=[ \t\u00a0]+an?[ \t\u00a0]))")
 _RATIO_DENOMINATOR_RE = re.compile(r"\s+in\s+(\S+)$", re.IGNORECASE)
+# "from 0.06 to 0.42 to 0.74 ppm": a chain of levels sharing the unit after its last.
+_CHAINED_RE = re.compile(rf"\s*(?:[-\u2013]|\bto\b|\band\b|,)\s*{NUMBER}")
+_OF_A_RE = re.compile(r"(?i:[ \t\u00a0]+(of[ \t\u00a0]+)?an?(?=[ \t\u00a0]))")
 _ATTACHED_M_RE = re.compile(r"\dm$")
 _WORD_SCALE_RE = re.compile(r"(?i:hundred|dozen|thousand|million|billion|trillion|tens\b)")
 _VAGUE_RE = re.compile(r"(?i:(?:tens|dozens|hundreds|thousands|millions|billions)$)")
@@ -55,6 +71,7 @@ _VAGUE_RE = re.compile(r"(?i:(?:tens|dozens|hundreds|thousands|millions|billions
 _MINUS_RE = re.compile(r"(?:(?<![\w.,)\]%])[-\u2212\u2013]|(?i:\bminus\s+))$")
 # "Faure, 1986," is a citation, not a man aged 1986.
 _OLDEST = 130
+_FAHRENHEIT_DEGREE = 5 / 9
 
 
 def extract_quantities(doc: Document) -> list[Quantity]:
@@ -70,6 +87,14 @@ def extract_quantities(doc: Document) -> list[Quantity]:
         quantity
         for match in _FRACTION_RE.finditer(text)
         if (quantity := _fraction_quantity(text, match, blocked)) is not None
+    ]
+    candidates += [
+        Quantity(
+            start=start, end=end, value=value, unit="magnitude", kind=QuantityKind.MAGNITUDE,
+            normalized_value=value, normalized_unit="magnitude",
+        )
+        for start, end, value in prefixed_magnitudes(text)
+        if not is_blocked(blocked, start, end)
     ]
     return link_restatements(text, filter_spans(candidates))
 
@@ -91,13 +116,17 @@ def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | Non
     if currency is None and _labels_or_dates(text, first, start, end):
         return None
     last, tail_start, left = _read_range(text, first, end, left, blocked)
-    tail = read_tail(text, tail_start, allow_of=_VAGUE_RE.search(last or first) is not None)
+    tail = read_tail(text, start, tail_start, allow_of=_VAGUE_RE.search(last or first) is not None)
+    if tail.noun in FRACTION_DENOMINATORS and is_fraction_of(text, start, tail.end):
+        return None  # "Three quarters of households" is the fraction reader's
     strength, strength_end = read_strength(text, tail_start)
     if strength is not None and currency is None:  # "a 4,000-strong force"
         value = parse_number(first)
         return None if value is None else _quantity(
             text, left, strength_end, (value, None), strength, QuantityKind.COUNT, None
         )
+    if tail.end == tail_start and last is None and currency is None and reads_glued_seconds(text, start, tail_start):
+        tail = Tail(end=tail_start + 1, unit=lookup_unit("s"))  # "burned for 240s"
     if tail.end == tail_start and _glued_to_word(text, tail_start):
         return None
     if currency is None and tail.unit is None and tail.noun is None and _ATTACHED_M_RE.search(last or first):
@@ -110,8 +139,11 @@ def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | Non
     if values is None:
         return None
     value, value_max = values
+    moving = value_max is not None and text[left : left + 5].lower() == "from " and says_move(text, left)
     # Only measured amounts take a sign; "-" before a bare number or noun is a dash.
-    signed = currency is not None or (tail.unit is not None and tail.unit.kind is not QuantityKind.AGE)
+    signed = currency is not None or tail.kind is not None or (
+        tail.unit is not None and tail.unit.kind is not QuantityKind.AGE
+    )
     if signed and (minus := _MINUS_RE.search(text, max(0, left - 8), left)):
         value, value_max, left = -value, value_max and -value_max, minus.start()
     qualifier, left = read_qualifier(text, left)
@@ -124,18 +156,32 @@ def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | Non
     )
     kind, unit, end = _kind_and_unit(currency, tail, aged, tail_start)
     if kind is None or (
-        kind is QuantityKind.COUNT and not _plausible_count(text, first, last, tail, qualifier, left)
+        kind is QuantityKind.COUNT and not _plausible_count(text, (first, last), tail, qualifier, (left, end), moving)
     ):
         return None
     if bound is not None and qualifier is None and end == tail.end:
         qualifier, end = bound, bound_end
-    if value_max is not None and text[left : left + 5].lower() == "from " and says_move(text, left):
+    if moving:
         # "rose from 3.0% to 3.25%": two levels of a change, not a range.
         return _moved(text, left, end, value, value_max, unit, kind, qualifier)
     per, per_end = read_per(text, end) if kind is not QuantityKind.AGE else (None, end)
     if per is not None:
         return _rate(text, left, per_end, (value, value_max), unit, per, kind, qualifier)
-    return _quantity(text, left, end, (value, value_max), unit, kind, qualifier)
+    quantity = _quantity(text, left, end, (value, value_max), unit, kind, qualifier)
+    return _as_difference(quantity) if tail.difference else quantity
+
+
+def _as_difference(quantity: Quantity) -> Quantity:
+    """Return a temperature difference ("two degrees above normal") normalized as one, in kelvin."""
+    if quantity.unit is None:
+        return quantity
+    degree = _FAHRENHEIT_DEGREE if quantity.unit == "°F" else 1.0
+    return msgspec.structs.replace(
+        quantity,
+        normalized_value=quantity.value * degree,
+        normalized_value_max=None if quantity.value_max is None else quantity.value_max * degree,
+        normalized_unit="K",
+    )
 
 
 def _move_values(first: str, last: str) -> tuple[float, float] | None:
@@ -180,7 +226,7 @@ def _rate(text, start, end, values, unit, per, kind, qualifier) -> Quantity:
 def _quantity(text, start, end, values, unit, kind, qualifier) -> Quantity:
     """Return the quantity with its normalized values and the change stated around it."""
     value, value_max = values
-    if kind is QuantityKind.COUNT:
+    if kind is QuantityKind.COUNT or unit is None:
         normalized, normalized_max = (value, None), (value_max, None)
     else:
         normalized = normalize_unit(value, unit)
@@ -207,6 +253,7 @@ def _labels_or_dates(text: str, number: str, start: int, end: int) -> bool:
         or is_reference(text, start, end)
         or is_date_part(text, start, end)
         or follows_range_digit(text, start)
+        or is_address(text, end)
     )
 
 
@@ -218,18 +265,20 @@ def _glued_to_word(text: str, position: int) -> bool:
 def _read_range(text: str, first: str, end: int, left: int, blocked) -> tuple[str | None, int, int]:
     """Return the range's upper number (None if none), where the tail starts, and the new left."""
     found = read_range(text, end)
+    opener, opener_start = read_opener(text, left)
     if found is None:
-        # The unit written on both ends: "from 5% to 7%", "between 6 kg and 13 kg".
+        # The unit written on both ends: "from 5% to 7%", "between 6 kg and 13 kg"; after a
+        # change verb with no "from", the change and the level it reached: "fell 12p to 345p".
         unit, unit_end = read_unit(text, end)
         found = read_range(text, unit_end) if unit is not None else None
         if found is not None and (
             read_unit(text, found.end())[0] != unit
             or (_range_values(first, found.group(3)) is None and _move_values(first, found.group(3)) is None)
+            or (opener is None and says_move(text, left))
         ):
             found = None
     if found is None or is_blocked(blocked, found.start(3), found.end(3)):
         return None, end, left
-    opener, opener_start = read_opener(text, left)
     separator = (found.group(1) or "-").lower()
     if separator == "and" and opener != "between":
         return None, end, left
@@ -260,6 +309,8 @@ def _kind_and_unit(
         if tail.unit is not None and tail.unit.kind is QuantityKind.MONEY:
             return QuantityKind.MONEY, currency, tail.end
         return QuantityKind.MONEY, currency, tail_start
+    if tail.kind is not None:  # "minus 18 degrees": a temperature, its scale stated nearby or not at all
+        return tail.kind, tail.unit.symbol if tail.unit else None, tail.end
     if tail.unit is not None:
         if tail.unit.kind is QuantityKind.AGE:  # "aged 8-10 years"
             return (QuantityKind.AGE, tail.unit.symbol, tail.end) if aged else (None, None, tail_start)
@@ -267,12 +318,19 @@ def _kind_and_unit(
     return QuantityKind.COUNT, tail.noun, tail.end
 
 
-def _plausible_count(text: str, first: str, last: str | None, tail: Tail, qualifier, left: int) -> bool:
-    """Return whether a count (with or without noun) is not a year, score or bare word."""
+def _plausible_count(text: str, numbers, tail: Tail, qualifier, span, moving: bool) -> bool:
+    """Return whether a count (with or without noun) is not a year, score, name or bare word."""
+    first, last = numbers
+    left, end = span
     if last is not None and tail.noun is None:
-        return False  # a bare "3-1" or "2010-2015" is a score or a span of years
+        # A bare "3-1" or "2010-2015" is a score or a span of years; "climbed from 12 to 31" moved.
+        return moving and not (is_year(first) and is_year(last)) and _CHAINED_RE.match(text, end) is None
     if qualifier is not None:
         return True
+    if tail.noun is None and names_model(text, end):
+        return False  # "The 737 MAX"
+    if tail.noun is None and not first[0].isdigit() and is_partitive(text, left, end):
+        return (parse_number(first) or 0) >= 2  # "Eleven of the 23 passengers"
     if is_year(first) and (tail.noun is None or follows_year_lead(text, left)):
         return False
     return tail.noun is not None or first[0].isdigit() or _WORD_SCALE_RE.search(first) is not None
@@ -292,6 +350,12 @@ def _fraction_quantity(text: str, match: re.Match[str], blocked) -> Quantity | N
     if value is None or not 0 < value <= 1:
         return None
     qualifier, left = read_qualifier(text, start)
+    of_a = _OF_A_RE.match(text, end)
+    unit, unit_end = read_unit(text, of_a.end()) if of_a else (None, end)
+    if unit is not None and unit.kind is not QuantityKind.AGE:  # "three-quarters of a percentage point"
+        return _quantity(text, left, unit_end, (value, None), unit.symbol, unit.kind, qualifier)
+    if of_a is not None and of_a.group(1) is None:
+        return None  # "half a million" is the number reader's
     return Quantity(
         start=left,
         end=end,

@@ -16,18 +16,31 @@ from service.core.types import QuantityKind
 from service.normalize.pint_units import UNIT_REGISTRY
 from service.normalize.units import lookup_unit
 
-_PER_RE = re.compile(
-    r"(?i:[ \t\u00a0]+(?:an?|per|each|every)[ \t\u00a0]+|[ \t\u00a0]?/[ \t\u00a0]?)"
+_PER = (
+    r"(?i:[ \t\u00a0]+(?:(an?)|per|each|every)[ \t\u00a0]+|[ \t\u00a0]?/[ \t\u00a0]?)"
     r"((?:square|cubic)[ \t\u00a0]+[a-z]+|[A-Za-z]+(?:[-\u2010][a-z]+)?)\b"
 )
-# Nouns a rate is per that are neither units nor counted plurals.
+_PER_RE = re.compile(_PER)
+# What the amount is of, between it and what it is per: "3 million tonnes of wheat a year".
+_OF_PHRASE_RE = re.compile(
+    r"[ \t\u00a0]+of(?:[ \t\u00a0]+(?!(?i:an?|the|per|each|every|this|that|its|their|and|or|which|who|is|are|was"
+    r"|were|be|been|has|have|had|will|would|can|could|may|must)\b)[A-Za-z][\w\u2010-]*){1,2}?"
+    rf"(?={_PER})"
+)
+# "a month earlier", "a year ago": a time before or after, not what a rate is per.
+_TIME_AFTER_RE = re.compile(r"(?i:[ \t\u00a0]+(?:earlier|ago|later|before|after|previously|prior|back)\b)")
+_TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "season"})
+# Words after "per", "each" or "every" that are not what a rate is per.
+_NOT_PER_WORDS = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "one", "other"})
+# Nouns a rate is per after "a"/"an" ("$80 a barrel") that are neither units nor counted plurals;
+# after "per", "each" or "every" any noun is ("$50,000 per speech").
 _PER_NOUNS = frozenset(
     {
         "share", "game", "match", "barrel", "month", "year", "day", "week", "hour", "minute",
         "second", "person", "head", "capita", "household", "family", "student", "passenger",
         "ounce", "tonne", "ton", "unit", "vehicle", "car", "night", "visit", "kilo", "pound",
         "litre", "liter", "gallon", "seat", "ticket", "employee", "worker", "resident", "bottle",
-        "pack", "kilowatt-hour", "megawatt-hour", "dose", "season", "lap", "mile", "foot", "metre",
+        "pack", "dose", "season", "lap", "mile", "foot", "metre",
     }
 )
 _SCALES = lexicon.units().scales_before
@@ -38,19 +51,33 @@ _SCALE_AFTER_RE = re.compile(r"(?i:[-\u2010](" + "|".join(_SCALES) + r")\b|[ \t\
 _RICHTER_RE = re.compile(r"[ \t\u00a0]+on[ \t\u00a0]+the[ \t\u00a0]+Richter[ \t\u00a0]+scale\b", re.IGNORECASE)
 # "a 3.8M earthquake": a glued M names a magnitude only before a quake word.
 _GLUED_MAGNITUDE_RE = re.compile(r"M(?=[ \t\u00a0]+(?i:earthquake|quake|tremor|aftershock)s?\b)")
-_STRONG_RE = re.compile(r"-strong[ \t\u00a0]+([a-z]+)\b")
+# "a 4,000-strong force", "a 1,500-strong peacekeeping force": the noun after one modifier at most.
+_STRONG_RE = re.compile(r"-strong[ \t\u00a0]+([a-z]+)\b(?:[ \t\u00a0]+([a-z]+)\b)?")
+_MODIFIER_ENDINGS = ("ing", "al", "ary", "ed", "ian", "ese", "ish", "ic", "ive")
+_MODIFIER_NOUNS = frozenset({"rebel", "police", "militia", "security", "army", "navy", "coalition", "volunteer"})
+_NOT_FORCE_NOUNS = frozenset({"will", "was", "were", "has", "had", "is", "are", "would", "could", "and", "of"})
+# "The M6.8 earthquake": a magnitude written with the letter M, next to a quake word.
+_PREFIXED_MAGNITUDE_RE = re.compile(r"\bM[ \u00a0]?(\d(?:\.\d)?)(?![\w.])")
+_QUAKE_RE = re.compile(r"(?i:\b(?:earthquakes?|quakes?|tremors?|aftershocks?|temblors?)\b)")
+_QUAKE_AFTER_RE = re.compile(r"(?:[ \t\u00a0-]+[a-z]+)?[ \t\u00a0-]+" + _QUAKE_RE.pattern)
 
 
 def read_per(text: str, end: int) -> tuple[str | None, int]:
-    """Return what a rate ending at `end` is per ("bbl", "share", "m2") and where that ends."""
-    match = _PER_RE.match(text, end)
+    """Return what a rate ending at `end` is per ("bbl", "share", "m2") and where that ends;
+    an "of" phrase may stand between ("400 grams of CO2 per kilowatt-hour")."""
+    of = _OF_PHRASE_RE.match(text, end)
+    match = _PER_RE.match(text, of.end() if of else end)
     if match is None:
         return None, end
-    word = " ".join(match.group(1).split())
+    article, word = match.group(1), " ".join(match.group(2).split())
+    if word.lower() in _TIME_NOUNS and article and _TIME_AFTER_RE.match(text, match.end()):
+        return None, end  # "down from 4.6% a month earlier"
     spec = lookup_unit(word)
-    if spec is not None and spec.kind is not QuantityKind.MONEY:
-        return spec.symbol, match.end()
-    if word.lower() in _PER_NOUNS:
+    if spec is not None and (spec.kind is not QuantityKind.MONEY or (not article and "/" not in match.group(0))):
+        return spec.symbol, match.end()  # "1,400 naira per dollar" is money per money
+    if word.lower() in _PER_NOUNS or (
+        not article and "/" not in match.group(0) and word.islower() and len(word) > 2 and word not in _NOT_PER_WORDS
+    ):
         return word.lower(), match.end()
     return None, end
 
@@ -93,4 +120,20 @@ def read_scale(text: str, start: int, end: int) -> tuple[QuantityKind | None, in
 def read_strength(text: str, end: int) -> tuple[str | None, int]:
     """Return the noun of a force size ("a 4,000-strong force": "force") and where it ends."""
     match = _STRONG_RE.match(text, end)
-    return (match.group(1), match.end()) if match else (None, end)
+    if match is None:
+        return None, end
+    modifier, noun = match.group(1, 2)
+    if noun and (modifier.endswith(_MODIFIER_ENDINGS) or modifier in _MODIFIER_NOUNS) and not (
+        noun.endswith("ed") or noun in _NOT_FORCE_NOUNS
+    ):
+        return match.group(2), match.end(2)  # "peacekeeping force"
+    return match.group(1), match.end(1)
+
+
+def prefixed_magnitudes(text: str):
+    """Yield (start, end, value) of each magnitude written "M6.8": before a quake word, or with
+    a decimal near one ("the M6 motorway" is a road)."""
+    for match in _PREFIXED_MAGNITUDE_RE.finditer(text):
+        near = (max(0, match.start() - 60), match.end() + 30) if "." in match.group(1) else (match.end(), match.end())
+        if _QUAKE_AFTER_RE.match(text, match.end()) or _QUAKE_RE.search(text, *near):
+            yield match.start(), match.end(), float(match.group(1))

@@ -12,9 +12,11 @@ from types import MappingProxyType
 
 from service import lexicon
 from service.core.types import Qualifier, QuantityKind
-from service.normalize.numbers import NUMBER, SMALL_NUMBERS
+from service.extractors.quantities.nearby import family_currency, pounds_are_money, read_degrees
+from service.normalize.iso_currencies import CURRENCY_FAMILIES
+from service.normalize.numbers import NUMBER, SMALL_NUMBERS, parse_number
 from service.normalize.pint_units import POWERED_UNIT, pint_unit, powered_unit
-from service.normalize.unit_table import CURRENCY_PREFIXES, UnitSpec
+from service.normalize.unit_table import CURRENCY_PREFIXES, GLUED_ALIASES, NOT_MINOR_GLUED, UnitSpec
 from service.normalize.units import CURRENCY_PREFIX, UNIT, lookup_unit
 
 # The qualifier phrases with a meaning before a number (en/qualifiers.toml), in file order.
@@ -35,7 +37,7 @@ _OPEN_BOUND_TAIL_RE = re.compile(
 )
 _CURRENCY_BEFORE_RE = re.compile(rf"({CURRENCY_PREFIX})\s?$")
 _RANGE_OPENER_RE = re.compile(r"(?i:\b(between|from)\s+$)")
-_AGE_OPENER_RE = re.compile(r"(?i:\b(?:aged|age)\s+$)")
+_AGE_OPENER_RE = re.compile(r"(?i:\b(?:aged|age(?:\s+of)?)\s+$)")
 _RANGE_TAIL_RE = re.compile(
     rf"(?:\s*[-\u2013\u2014]\s*|\s+(to|and)\s+)(?:({CURRENCY_PREFIX})\s?)?({NUMBER})"
 )
@@ -57,9 +59,21 @@ _LIST_TAIL_RE = re.compile(
     rf"|[ \t]*\u00b1[ \t]*{NUMBER}"
 )
 _OF_RE = re.compile(r"[ \t\u00a0]+of\b")
-_NOUN_TAIL_RE = re.compile(r"[ \t\u00a0]+([A-Za-z]+)(?:[ \t\u00a0]+([a-z]+))?\b")
-_WEIGHT_CUE_RE = re.compile(r"(?i:\b(?:weigh\w*|heav\w*|lift\w*|lost|gained|pounds?\s+of)\b)")
+# Up to three words after the number: modifiers, then the counted plural ("14 suspected gang members").
+_NOUN_TAIL_RE = re.compile(
+    r"[ \t\u00a0]+([A-Za-z]+(?:-[a-z]+)?)(?:[ \t\u00a0]+([a-z]+(?:-[a-z]+)?))?(?:[ \t\u00a0]+([a-z]+))?\b"
+)
 _COMPOUND_RE = re.compile(r"-[^\W\d_]")
+# A glued "s" read as seconds, after a word that times something: "burned for 240s", "a flight of 240s".
+_GLUED_SECONDS_RE = re.compile(r"s(?![\w'’])")
+_SECONDS_CUE_RE = re.compile(
+    r"(?i:\b(?:for|in|within|after|lasted|lasting|took|taking|takes|(?:flight|burn|delay|wait|lap|run|time|pause"
+    r"|interval|duration|exposure)[ \u00a0]+of)[ \u00a0]+(?:(?:just|about|around|only|nearly|almost|some|roughly)"
+    r"[ \u00a0]+)?$)"
+)
+# Decades and centuries written with a glued "s": "the 90s", "the 1990s", "the 1800s", "the 100s".
+_DECADE_RE = re.compile(r"[1-9]0|[1-9]00|(?:1[0-9]|20)\d0")
+_PERIODS_BEFORE_RE = re.compile(r"(?i:\b(?:first|last|past|next|previous|final|consecutive|straight|successive)[ \u00a0]+$)")
 
 _IRREGULAR_PLURALS = frozenset(
     {"people", "children", "men", "women", "police", "personnel", "staff", "aircraft", "cattle"}
@@ -76,8 +90,16 @@ _ADJECTIVES = frozenset(
         "unarmed", "innocent", "separate", "different", "full", "suspected", "alleged", "known",
     }
 )
-# Comparatives count too: "three newer versions", "two larger ships".
-_ADJECTIVE_ENDINGS = ("ed", "ian", "ese", "ish", "er")
+# Comparatives count too: "three newer versions", "two larger ships"; "20 professional clubs".
+_ADJECTIVE_ENDINGS = ("ed", "ian", "ese", "ish", "er", "al", "ive", "ic", "ous", "ful")
+# Words that never modify a counted plural though they may stand before one ("5 will attend talks").
+_NOT_MODIFIERS = frozenset(
+    {
+        "will", "would", "could", "should", "may", "might", "must", "can", "did", "had", "have",
+        "were", "are", "was", "been", "also", "still", "then", "now", "and", "but", "the", "per",
+        "than", "that", "which", "who", "from", "with", "into", "for", "nor", "not", "all", "each",
+    }
+)
 _NOT_PLURAL_NOUNS = frozenset(
     {
         "was", "has", "does", "goes", "this", "thus", "his", "hers", "its", "ours", "yours",
@@ -87,6 +109,7 @@ _NOT_PLURAL_NOUNS = frozenset(
     }
 )
 _WINDOW = 24
+_GLUED_MINOR = frozenset(symbol for symbol in GLUED_ALIASES.values() if lookup_unit(symbol).kind is QuantityKind.MONEY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +120,10 @@ class Tail:
     unit: UnitSpec | None = None
     noun: str | None = None
     age_unit: str | None = None
+    # A measurement of no stated unit: "minus 18 degrees" in a freezer is a temperature.
+    kind: QuantityKind | None = None
+    # "two degrees above normal": a difference of temperatures, not a temperature.
+    difference: bool = False
 
 
 def read_qualifier(text: str, start: int) -> tuple[Qualifier | None, int]:
@@ -147,6 +174,23 @@ def is_duration(text: str, end: int) -> bool:
     return _DURATION_TAIL_RE.match(text, end) is not None
 
 
+def reads_glued_seconds(text: str, start: int, end: int) -> bool:
+    """Return whether a glued "s" makes the number [start, end) seconds: "in 9.58s", "burned for 240s";
+    never a decade or century ("the 1990s", "in his 40s", "the 1800s"), nor a plural ("two 747s")."""
+    if _GLUED_SECONDS_RE.match(text, end) is None:
+        return False
+    number = text[start:end]
+    if "." in number:
+        return True
+    return _DECADE_RE.fullmatch(number) is None and _SECONDS_CUE_RE.search(text, max(0, start - 40), start) is not None
+
+
+def is_fraction_of(text: str, start: int, end: int) -> bool:
+    """Return whether "three quarters" before "of" is a fraction, not a count of quarters of a year
+    ("the first three quarters of 2024")."""
+    return _OF_RE.match(text, end) is not None and _PERIODS_BEFORE_RE.search(text, max(0, start - 16), start) is None
+
+
 def is_compound(text: str, end: int) -> bool:
     """Return whether the number opens a hyphenated modifier: "three-time", "20-member"."""
     return _COMPOUND_RE.match(text, end) is not None
@@ -173,8 +217,8 @@ def read_powered(text: str, end: int) -> tuple[UnitSpec | None, int]:
     return None, end
 
 
-def read_tail(text: str, end: int, allow_of: bool) -> Tail:
-    """Return the age, unit or counted noun after the number ending at `end`."""
+def read_tail(text: str, start: int, end: int, allow_of: bool) -> Tail:
+    """Return the age, unit or counted noun after the number [start, end)."""
     age = _AGE_TAIL_RE.match(text, end)
     if age:
         return Tail(end=age.end(), age_unit=age.group(1).lower())
@@ -187,23 +231,60 @@ def read_tail(text: str, end: int, allow_of: bool) -> Tail:
         return Tail(end=powered_end, unit=spec)
     unit = _UNIT_TAIL_RE.match(text, position)
     if unit and (spec := lookup_unit(unit.group(1))) is not None:
-        if unit.group(1).lower().startswith("pound") and _pounds_are_money(text, end, unit.end()):
+        if unit.group(1).lower().startswith("pound") and pounds_are_money(text, start, end, unit.end()):
             spec = lookup_unit("GBP")
+        elif spec.symbol in CURRENCY_FAMILIES:
+            spec = family_currency(text, start, end, spec)
+        elif spec.symbol in _GLUED_MINOR and _is_video_lines(text, start, end):
+            return Tail(end=end)  # "1080p"
         return Tail(end=unit.end(), unit=spec)
     unit = _PINT_TAIL_RE.match(text, position)
     if unit and (spec := pint_unit(unit.group(1))) is not None:
         return Tail(end=unit.end(), unit=spec)
+    degrees = read_degrees(text, start, end)
+    if degrees is not None:
+        return Tail(end=degrees.end, unit=degrees.unit, kind=QuantityKind.TEMPERATURE, difference=degrees.difference)
     noun = _NOUN_TAIL_RE.match(text, position)
     if noun:
-        first, second = noun.group(1), noun.group(2)
-        if second and first in _NOUN_MODIFIERS and is_plural_noun(second):
-            return Tail(end=noun.end(), noun=f"{first} {second}")
-        if second and _is_adjective(first) and is_plural_noun(second):
-            return Tail(end=noun.end(), noun=second)
-        if first.islower() and is_plural_noun(first):
-            return Tail(end=noun.start(1) + len(first), noun=first)
+        value = parse_number(text[start:end])  # None for a range ("six to eight")
+        many = value is None or (value >= 2 and value == int(value))
+        counted = _counted_noun([word for word in noun.groups() if word], many)
+        if counted is not None:
+            words, last = counted
+            return Tail(end=noun.end(last + 1), noun=words)
     listed = read_list_unit(text, end)
     return Tail(end=end, unit=listed) if listed is not None else Tail(end=end)
+
+
+def _counted_noun(words: list[str], many: bool) -> tuple[str, int] | None:
+    """Return the counted plural among the words after a number and its index, its modifiers
+    before it: "police officers", "suspected gang members" -> "members", "wide-body jets".
+    A bare word modifies the plural only after an adjective and a whole number above one:
+    "one theory suggests" and "0.4 scale heights" are no counts; nor (as the golden sets
+    have it) is "900 asylum seekers", where the noun pair stays off the span."""
+    first = words[0]
+    if len(words) > 1 and first in _NOUN_MODIFIERS and is_plural_noun(words[1]):
+        return f"{first} {words[1]}", 1
+    for index, word in enumerate(words):
+        if index and word in _NOUN_MODIFIERS and index + 1 < len(words) and is_plural_noun(words[index + 1]):
+            return (f"{word} {words[index + 1]}", index + 1) if _is_adjective(words[index - 1]) else None
+        if word.islower() and is_plural_noun(word):
+            modifiers = words[:index]
+            if all(_is_adjective(m) or "-" in m for m in modifiers[:-1]) and (
+                not modifiers
+                or _is_adjective(modifiers[-1])
+                or "-" in modifiers[-1]
+                or (many and index > 1 and "-" not in modifiers[-2] and _is_adjective(modifiers[-2]) and _is_noun_modifier(modifiers[-1]))
+            ):
+                return word, index
+        if not (_is_adjective(word) or "-" in word or (many and index > 0 and _is_noun_modifier(word))):
+            return None
+    return None
+
+
+def _is_noun_modifier(word: str) -> bool:
+    """Return whether a bare singular word may modify the plural after it: "gang members", "gold medals"."""
+    return word.islower() and len(word) > 2 and word not in _NOT_MODIFIERS and not is_plural_noun(word)
 
 
 def read_list_unit(text: str, end: int) -> UnitSpec | None:
@@ -219,11 +300,10 @@ def read_list_unit(text: str, end: int) -> UnitSpec | None:
     return spec if spec is not None and spec.kind not in (QuantityKind.MONEY, QuantityKind.AGE) else None
 
 
-def _pounds_are_money(text: str, number_end: int, unit_end: int) -> bool:
-    """Return whether "pounds" is sterling: not "pounds of cocaine", not after "weighed"."""
-    if _OF_RE.match(text, unit_end):
-        return False
-    return _WEIGHT_CUE_RE.search(text, max(0, number_end - 2 * _WINDOW), number_end) is None
+def _is_video_lines(text: str, start: int, end: int) -> bool:
+    """Return whether a whole number glued to a minor letter is a video's line count: "720p"."""
+    digits = text[start:end]
+    return digits.isdigit() and int(digits) in NOT_MINOR_GLUED
 
 
 def _is_adjective(word: str) -> bool:
