@@ -3,20 +3,21 @@
 Each number found by the shared number pattern is read outwards: currency, range
 opener, qualifier and "aged" before it; range tail, age, unit or counted noun
 after it. Numbers that label, date or time something are dropped, and durations
-("three days") are left to the dates extractor. Overlaps go through filter_spans.
+("three days") are left to the dates extractor. Overlaps go through filter_spans;
+the records themselves (levels, moves, rates) are built in `build`.
 """
 
 from __future__ import annotations
 
 import re
 
-import msgspec
 
 from service.core.document import Document
 from service.core.spans import filter_spans
-from service.core.types import Change, Quantity, QuantityKind
+from service.core.types import Quantity, QuantityKind
 from service.extractors.base import Extractor
-from service.extractors.quantities.change import read_change, says_move
+from service.extractors.quantities.build import as_difference, level_quantity, moved, rate_quantity
+from service.extractors.quantities.change import says_move
 from service.extractors.quantities.context import (
     blocked_spans,
     follows_range_digit,
@@ -33,9 +34,7 @@ from service.extractors.quantities.context import (
 )
 from service.extractors.quantities.links import link_restatements
 from service.extractors.quantities.rates import (
-    normalize_rate,
     prefixed_magnitudes,
-    rate_unit,
     read_per,
     read_scale,
     read_strength,
@@ -55,7 +54,7 @@ from service.extractors.quantities.words import (
     reads_glued_seconds,
 )
 from service.normalize.numbers import FRACTION, FRACTION_DENOMINATORS, NUMBER, RATIO, parse_number, scale_factor
-from service.normalize.units import lookup_unit, normalize_unit
+from service.normalize.units import lookup_unit
 
 _NUMBER_RE = re.compile(NUMBER)
 # "half a percentage point": a bare "half" before a unit (the fraction reader checks the unit).
@@ -71,7 +70,6 @@ _VAGUE_RE = re.compile(r"(?i:(?:tens|dozens|hundreds|thousands|millions|billions
 _MINUS_RE = re.compile(r"(?:(?<![\w.,)\]%])[-\u2212\u2013]|(?i:\bminus\s+))$")
 # "Faure, 1986," is a citation, not a man aged 1986.
 _OLDEST = 130
-_FAHRENHEIT_DEGREE = 5 / 9
 
 
 def extract_quantities(doc: Document) -> list[Quantity]:
@@ -122,7 +120,7 @@ def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | Non
     strength, strength_end = read_strength(text, tail_start)
     if strength is not None and currency is None:  # "a 4,000-strong force"
         value = parse_number(first)
-        return None if value is None else _quantity(
+        return None if value is None else level_quantity(
             text, left, strength_end, (value, None), strength, QuantityKind.COUNT, None
         )
     if tail.end == tail_start and last is None and currency is None and reads_glued_seconds(text, start, tail_start):
@@ -163,87 +161,18 @@ def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | Non
         qualifier, end = bound, bound_end
     if moving:
         # "rose from 3.0% to 3.25%": two levels of a change, not a range.
-        return _moved(text, left, end, value, value_max, unit, kind, qualifier)
+        return moved(text, left, end, value, value_max, unit, kind, qualifier)
     per, per_end = read_per(text, end) if kind is not QuantityKind.AGE else (None, end)
     if per is not None:
-        return _rate(text, left, per_end, (value, value_max), unit, per, kind, qualifier)
-    quantity = _quantity(text, left, end, (value, value_max), unit, kind, qualifier)
-    return _as_difference(quantity) if tail.difference else quantity
-
-
-def _as_difference(quantity: Quantity) -> Quantity:
-    """Return a temperature difference ("two degrees above normal") normalized as one, in kelvin."""
-    if quantity.unit is None:
-        return quantity
-    degree = _FAHRENHEIT_DEGREE if quantity.unit == "°F" else 1.0
-    return msgspec.structs.replace(
-        quantity,
-        normalized_value=quantity.value * degree,
-        normalized_value_max=None if quantity.value_max is None else quantity.value_max * degree,
-        normalized_unit="K",
-    )
+        return rate_quantity(text, left, per_end, (value, value_max), unit, per, kind, qualifier)
+    quantity = level_quantity(text, left, end, (value, value_max), unit, kind, qualifier)
+    return as_difference(quantity) if tail.difference else quantity
 
 
 def _move_values(first: str, last: str) -> tuple[float, float] | None:
     """Return the two levels of a change written "from X to Y", in either order."""
     value, value_max = parse_number(first), parse_number(last)
     return None if value is None or value_max is None or value == value_max else (value, value_max)
-
-
-def _moved(text, start, end, from_value, to_value, unit, kind, qualifier) -> Quantity:
-    """Return the level a change reached, with the level it started from and its direction."""
-    reached = _quantity(text, start, end, (to_value, None), unit, kind, qualifier)
-    normalized_from = from_value if kind is QuantityKind.COUNT else normalize_unit(from_value, unit)[0]
-    return msgspec.structs.replace(
-        reached,
-        from_value=from_value,
-        normalized_from_value=normalized_from,
-        change=Change.INCREASE if to_value > from_value else Change.DECREASE,
-    )
-
-
-def _rate(text, start, end, values, unit, per, kind, qualifier) -> Quantity:
-    """Return a rate ("$80 a barrel"): the unit is the quotient, normalized where pint can."""
-    amount = _quantity(text, start, end, values, unit, kind, qualifier)
-    spec = lookup_unit(unit) if unit and kind is not QuantityKind.COUNT else None
-    physical = normalize_rate(values[0], spec, per)
-    if physical is not None:
-        normalized, normalized_unit = physical
-        normalized_max = normalize_rate(values[1], spec, per)[0] if values[1] is not None else None
-    else:
-        normalized, normalized_max = amount.normalized_value, amount.normalized_value_max
-        normalized_unit = rate_unit(amount.normalized_unit if kind is not QuantityKind.COUNT else unit, per)
-    return msgspec.structs.replace(
-        amount,
-        unit=rate_unit(unit, per),
-        per=per,
-        normalized_value=normalized,
-        normalized_value_max=normalized_max,
-        normalized_unit=normalized_unit,
-    )
-
-
-def _quantity(text, start, end, values, unit, kind, qualifier) -> Quantity:
-    """Return the quantity with its normalized values and the change stated around it."""
-    value, value_max = values
-    if kind is QuantityKind.COUNT or unit is None:
-        normalized, normalized_max = (value, None), (value_max, None)
-    else:
-        normalized = normalize_unit(value, unit)
-        normalized_max = normalize_unit(value_max, unit) if value_max is not None else (None, None)
-    return Quantity(
-        start=start,
-        end=end,
-        value=value,
-        value_max=value_max,
-        unit=unit,
-        kind=kind,
-        qualifier=qualifier,
-        normalized_value=normalized[0],
-        normalized_value_max=normalized_max[0],
-        normalized_unit=normalized[1],
-        change=read_change(text, start, end, kind, unit),
-    )
 
 
 def _labels_or_dates(text: str, number: str, start: int, end: int) -> bool:
@@ -353,7 +282,7 @@ def _fraction_quantity(text: str, match: re.Match[str], blocked) -> Quantity | N
     of_a = _OF_A_RE.match(text, end)
     unit, unit_end = read_unit(text, of_a.end()) if of_a else (None, end)
     if unit is not None and unit.kind is not QuantityKind.AGE:  # "three-quarters of a percentage point"
-        return _quantity(text, left, unit_end, (value, None), unit.symbol, unit.kind, qualifier)
+        return level_quantity(text, left, unit_end, (value, None), unit.symbol, unit.kind, qualifier)
     if of_a is not None and of_a.group(1) is None:
         return None  # "half a million" is the number reader's
     return Quantity(
