@@ -2,7 +2,7 @@
 
     python -m models.scoring.attribution [--data PATH] [--split dev] [--errors N] [--calibrate]
                                          [--system service|rules] [--model models/claim-tagger]
-                                         [--strategy rules_then_model|model_then_rules|...]
+                                         [--strategy rules_then_model|model_then_rules|...] [--floor F]
 
 Each article goes through `build_document` and `extract_quotes` (the rules), then, with
 `--system service` (the default), through the tagger and the attribution fusion exactly
@@ -45,7 +45,7 @@ from service.core.document import Document, build_document
 from service.core.types import Attribution
 from service.extractors.attribution.assemble import confidence_bucket
 from service.extractors.attribution.extractor import extract_quotes
-from service.fusion.policy import SHIPPED, Strategy
+from service.fusion.policy import ASSEMBLY_CONFIDENCE, SHIPPED, Strategy
 from service.fusion.tagged import tagged_attributions
 from service.inference.tagger import ClaimTagger
 
@@ -94,6 +94,7 @@ class System:
 
     tagger: ClaimTagger | None = None
     strategy: Strategy = SHIPPED["attribution"]
+    floor: float = ASSEMBLY_CONFIDENCE
     _runs: dict[str, tuple[Document, list[Attribution]]] = field(default_factory=dict)
 
     def quotes(self, text: str) -> tuple[Document, list[Attribution]]:
@@ -102,7 +103,8 @@ class System:
             doc = build_document(text)
             found = extract_quotes(doc)
             if self.tagger is not None:
-                found = tagged_attributions(self.strategy, doc, found, self.tagger.tag(doc.text)["attribution"])
+                found = tagged_attributions(self.strategy, doc, found, self.tagger.tag(doc.text)["attribution"],
+                                            self.floor)
             self._runs[text] = doc, found
         return self._runs[text]
 
@@ -242,10 +244,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=Path(__file__).resolve().parents[1] / "claim-tagger")
     parser.add_argument("--strategy", choices=tuple(Strategy), default=SHIPPED["attribution"],
                         help="with --system service: how rules and tagger combine (default: shipped)")
+    parser.add_argument("--floor", type=float, default=ASSEMBLY_CONFIDENCE,
+                        help="with a model-first strategy: the confidence a tagger span needs")
     args = parser.parse_args(argv)
     root = args.data / "polnear" if args.data is not None else default_root()
     documents = list(read_split(root, args.split))
-    system = RULES if args.system == "rules" else System(ClaimTagger.load(args.model), Strategy(args.strategy))
+    system = RULES if args.system == "rules" else System(ClaimTagger.load(args.model), Strategy(args.strategy), args.floor)
     result = score(documents, system)
     articles = len({d.article for d in documents})
     described = "rules" if system.tagger is None else f"service, {system.strategy.value}"

@@ -4,7 +4,8 @@ shipped strategy (service.fusion.policy.SHIPPED) says.
 The rules keep every span they found (they carry parsed values, resolved dates,
 named speakers). Under RULES_THEN_MODEL a tagger span is added only where it
 overlaps no rule result; under RULES_RETYPED a rule timex takes the tagger's type
-where the tagger confidently tags the same extent.
+where the tagger confidently tags the same extent. Attributions can also be built
+model first: the tagger's attributions, then the rules' that overlap none of them.
 """
 
 from __future__ import annotations
@@ -15,10 +16,9 @@ import msgspec
 
 from service.core.document import Document
 from service.core.spans import Span, TaggedSpan, admit
-from service.core.types import Attribution, AttributionType, Quantity, QuantityKind, Timex, TimexType
-from service.extractors.attribution.people import find_people
-from service.extractors.attribution.speakers import resolve_speaker
-from service.fusion.policy import MIN_CONFIDENCE, Strategy, additions, confidence_floor, retyped
+from service.core.types import Attribution, Quantity, QuantityKind, Timex, TimexType
+from service.fusion.assembled import assembled
+from service.fusion.policy import ASSEMBLY_CONFIDENCE, MIN_CONFIDENCE, Strategy, additions, confidence_floor, retyped
 from service.normalize.numbers import parse_number
 
 
@@ -66,38 +66,15 @@ def tagged_quantities(strategy: Strategy, text: str, rules: list[Quantity],
 
 
 def tagged_attributions(strategy: Strategy, doc: Document, rules: list[Attribution],
-                        spans: Sequence[TaggedSpan]) -> list[Attribution]:
-    """Return the rules' attributions plus those the tagger's cue, source and content
-    spans form within one sentence (a cue and a content at least)."""
-    added = _added(strategy, rules, spans)
-    cues = [s for s in added if s.label == "cue"]
-    if not cues:
+                        spans: Sequence[TaggedSpan], floor: float = ASSEMBLY_CONFIDENCE) -> list[Attribution]:
+    """Return the attributions of `doc` as `strategy` combines the rules' with those the
+    tagger's source, cue and content spans form (service.fusion.assembled): model first,
+    spans of confidence >= `floor` take part."""
+    if strategy not in (Strategy.MODEL, Strategy.MODEL_THEN_RULES, Strategy.RULES_THEN_MODEL):
         return rules
-    people = find_people(doc.text)
-    extra = []
-    for cue in cues:
-        sentence = doc.sentence_at(cue.start)
-        if sentence is None:
-            continue
-        inside = [s for s in added if sentence.start <= s.start and s.end <= sentence.end]
-        content = _nearest(cue, [s for s in inside if s.label == "content"])
-        if content is None:
-            continue
-        source = _nearest(cue, [s for s in inside if s.label == "source"])
-        parts = [p for p in (cue, content, source) if p is not None]
-        speaker = resolve_speaker(doc.text, Span(start=source.start, end=source.end), people) if source else None
-        according = doc.text[cue.start : cue.end].lower().startswith("according")
-        extra.append(Attribution(
-            start=min(p.start for p in parts), end=max(p.end for p in parts),
-            type=AttributionType.ACCORDING_TO if according else AttributionType.INDIRECT,
-            content=Span(start=content.start, end=content.end), speaker=speaker,
-            cue=Span(start=cue.start, end=cue.end),
-            confidence=round(min(p.confidence for p in parts), 4),
-        ))
-    # Rules first, then each tagger attribution that overlaps no rule and no earlier one.
-    return sorted(rules + admit(sorted(extra, key=lambda a: a.start), rules), key=lambda a: a.start)
-
-
-def _nearest(cue: TaggedSpan, candidates: list[TaggedSpan]) -> TaggedSpan | None:
-    """Return the candidate closest to the cue, or None."""
-    return min(candidates, key=lambda s: min(abs(s.start - cue.end), abs(cue.start - s.end)), default=None)
+    model = assembled(doc, [s for s in spans if s.confidence >= floor])
+    if strategy is Strategy.MODEL:
+        return model
+    if strategy is Strategy.RULES_THEN_MODEL:
+        return sorted(rules + admit(model, rules), key=lambda a: a.start)
+    return sorted(model + admit(rules, model), key=lambda a: a.start)

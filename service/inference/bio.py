@@ -20,7 +20,7 @@ class Decoding(enum.StrEnum):
     """How per-piece label probabilities become tags."""
 
     GREEDY = "greedy"  # each piece its most probable label; a stray I- tag starts a span
-    CONSTRAINED = "constrained"  # the most probable valid BIO path (constrained_tags)
+    CONSTRAINED = "constrained"  # the most probable valid BIO path, in whole words (constrained_tags, whole_words)
 
 
 def bio_labels(span_labels: Sequence[str]) -> list[str]:
@@ -54,6 +54,20 @@ def constrained_tags(probs: torch.Tensor) -> torch.Tensor:
     for t in range(len(scores) - 1, 0, -1):
         path.append(int(back[t, path[-1]]))
     return torch.tensor(path[::-1])
+
+
+def whole_words(ids: torch.Tensor, continues: Sequence[bool]) -> torch.Tensor:
+    """Return the tags with every piece that continues a word ("##d" after "analyse")
+    tagged as its word's first piece says: outside stays outside, B-x and I-x go on as I-x.
+    A span then never starts or ends inside a word. The path stays valid."""
+    tags = ids.tolist()
+    for i in range(1, len(tags)):
+        previous = tags[i - 1]
+        if continues[i]:
+            tags[i] = previous if previous == 0 or previous % 2 == 0 else previous + 1
+        elif tags[i] > 0 and tags[i] % 2 == 0 and previous not in (tags[i] - 1, tags[i]):
+            tags[i] -= 1  # an I-y whose span the word before took over now begins one: B-y
+    return torch.tensor(tags, dtype=ids.dtype)
 
 
 def _valid(ids: torch.Tensor) -> bool:

@@ -18,7 +18,7 @@ from transformers import AutoModel, AutoTokenizer
 
 from service.core.spans import TaggedSpan
 from service.inference.artifact import ModelArtifactError, read_artifact
-from service.inference.bio import Decoding, bio_labels, constrained_tags, decode_bio
+from service.inference.bio import Decoding, bio_labels, constrained_tags, decode_bio, whole_words
 from service.inference.casing import casing_ids
 from service.inference.encoder import Precision, base_model_dir, device_precision, inference_device
 from service.inference.lora import add_adapters, merge_adapters
@@ -37,6 +37,8 @@ class Encoded:
     input_ids: list[int]
     offsets: list[tuple[int, int]]
     casing: list[int]
+    # Per piece: whether it continues the word of the piece before it ("analyse" "##d").
+    continues: list[bool] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,9 @@ class ClaimTagger:
         encoded = self._own_tokenizer()(text, add_special_tokens=False, return_offsets_mapping=True,
                                              truncation=False, verbose=False)
         offsets = [tuple(o) for o in encoded["offset_mapping"]]
-        return Encoded(encoded["input_ids"], offsets, casing_ids(text, offsets))
+        words = encoded.word_ids()
+        continues = [i > 0 and words[i] is not None and words[i] == words[i - 1] for i in range(len(words))]
+        return Encoded(encoded["input_ids"], offsets, casing_ids(text, offsets), continues)
 
     def _own_tokenizer(self):
         """Return this thread's copy of the tokenizer."""
@@ -159,6 +163,8 @@ class ClaimTagger:
             names = bio_labels(labels)
             probs = owned([probs[name] for probs, _ in window_outputs])
             ids = constrained_tags(probs) if self.decoding is Decoding.CONSTRAINED else probs.argmax(dim=-1)
+            if self.decoding is Decoding.CONSTRAINED:
+                ids = whole_words(ids, encoded.continues)
             best = probs.gather(1, ids[:, None]).squeeze(1)
             tags = [names[i] for i in ids.tolist()]
             spans[name] = [

@@ -105,3 +105,14 @@ def test_constrained_decoding_keeps_a_valid_argmax_and_mends_a_stray_inside_tag(
     # B-source then a piece whose argmax is I-cue: the valid path continues the source.
     stray = torch.tensor([[0.05, 0.8, 0.05, 0.05, 0.05], [0.05, 0.05, 0.4, 0.05, 0.45]])
     assert constrained_tags(stray).tolist() == [1, 2]
+
+
+def test_pieces_that_continue_a_word_follow_its_first_piece():
+    from service.inference.bio import whole_words
+
+    # "has" "analyse" "##d" "effects": B-cue I-cue | B-source I-source  ->  the cut moves after "##d",
+    # and "effects" begins the span it continued.
+    ids = torch.tensor([3, 4, 1, 2])
+    assert whole_words(ids, [False, False, True, False]).tolist() == [3, 4, 4, 1]
+    assert whole_words(torch.tensor([0, 1, 3]), [False, False, True]).tolist() == [0, 1, 2]
+    assert whole_words(torch.tensor([0, 0, 3]), [False, False, True]).tolist() == [0, 0, 0]

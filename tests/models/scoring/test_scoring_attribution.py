@@ -49,13 +49,13 @@ def tagger() -> ClaimTagger:
     return ClaimTagger.load(DEFAULT_MODEL_PATH / "claim-tagger")
 
 
-def test_the_service_system_scores_what_the_fusion_returns(tagger):
-    text = "Officials said the bridge would reopen in May. Critics argued that the repairs were rushed."
-    rules, fused = System(), System(tagger, Strategy.RULES_THEN_MODEL)
-    model_only = System(tagger, Strategy.MODEL)
-    assert len(system_attributions(text, system=fused)) >= len(system_attributions(text, system=rules))
-    for found in system_attributions(text, system=model_only):
-        assert all(0 <= a < b <= len(text) for part in (found.source, found.cue, found.content) for a, b in part)
+def test_the_service_system_scores_the_attributions_the_fusion_builds(tagger):
+    text = "Officials said on Monday that the bridge would reopen in May. The weather was fine."
+    (found,) = system_attributions(text, system=System(tagger, Strategy.MODEL))
+    assert [text[a:b] for a, b in found.source] == ["Officials"]
+    assert [text[a:b] for a, b in found.cue] == ["said"]
+    ((start, end),) = found.content
+    assert "the bridge would reopen in May" in text[start:end]
 
 
 def test_scorer_prints_dev_figures(shared_data, capsys):
