@@ -52,6 +52,8 @@ _PARTY_TAG = re.compile(r"[ \t]\([RDI](?:-[A-Z][A-Za-z.]{1,6})?\)")
 _WORD = re.compile(r"[^\s,]+")
 _MAX_WORDS = 10
 _MAX_APPOSITION_WORDS = 20
+# A word right before a name that makes the name an object: "told Xinhua", "met with Kim".
+_OBJECT_MARKER = re.compile(r"\b(?:told|to|with|by|from|against|asked|thanked)\s+(?:the\s+)?$")
 _LOOKBACK = 200  # people searched back from a mention; keeps resolution linear
 
 
@@ -213,8 +215,16 @@ def _person_with_role(people: Sequence[Person], before: int, role: str) -> str |
     return None
 
 
-def _latest_person(people: Sequence[Person], before: int) -> str | None:
-    return next((p.name for p in _earlier_people(people, before)), None)
+def _latest_person(text: str, people: Sequence[Person], before: int) -> str | None:
+    """Return the latest person named before `before` who is not the object of a verb or a
+    preposition ("X told Y ...": a later "he" is X), else the latest person."""
+    fallback = None
+    for person in _earlier_people(people, before):
+        fallback = fallback or person.name
+        word = _OBJECT_MARKER.search(text, max(0, person.start - 12), person.start)
+        if word is None:
+            return person.name
+    return fallback
 
 
 def _latest_group(earlier: Sequence[Speaker]) -> str | None:
@@ -233,7 +243,7 @@ def resolve_speaker(
     words = _words(text, start, end)
     name: str | None = None
     if words and words[0] in PERSON_PRONOUNS and len(words) == 1:
-        name = _latest_person(people, mention.start)
+        name = _latest_person(text, people, mention.start)
     elif words == ["they"]:
         name = _latest_group(earlier)
     else:

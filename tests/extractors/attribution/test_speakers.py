@@ -91,6 +91,15 @@ def test_pronoun_resolves_to_latest_person():
     assert _name(text, "She") == "Anna Kowalska"
 
 
+def test_pronoun_skips_a_person_named_as_an_object():
+    text = "Ali Khan told Maria Lopez on Monday that the talks had failed. He said"
+    assert _name(text, "He") == "Ali Khan"
+    text = "Ali Khan spoke with Maria Lopez. He said"
+    assert _name(text, "He") == "Ali Khan"
+    # With only objects before it, the latest person still answers.
+    assert _name("The letter was sent to Maria Lopez. She said", "She") == "Maria Lopez"
+
+
 def test_pronoun_without_antecedent_stays_itself():
     assert _name("The weather was bad. He said", "He") == "He"
 
