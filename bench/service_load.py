@@ -8,8 +8,9 @@ Starts `claimex serve` on a free loopback port, sends every Wikinews test articl
 `--concurrency` clients at once, and prints words per second, p50/p95/p99 latency
 and the server process's peak memory. With `--clients`, instead, that many clients
 send the articles in a loop for `--seconds` (a 503 is retried after its Retry-After)
-and it prints the answers by status, whether every 503 had a Retry-After, and the
-latency of the 200s. Asserts nothing.
+and it prints the answers by status, whether every 503 had a Retry-After and a
+problem-details body, the latency of the 200s, and what `/readyz`, asked every second
+meanwhile, answered. Asserts nothing.
 """
 
 from __future__ import annotations
@@ -58,7 +59,17 @@ def report(label: str, seconds: float, latencies: list[float], words: int) -> No
 def overload(base: str, texts: list[str], clients: int, seconds: float) -> None:
     """Run `clients` closed-loop clients for `seconds`; print the answers by status and the latency."""
     answers: list[tuple[int, bool, float]] = []
+    readiness: list[int] = []
     until = time.monotonic() + seconds
+
+    def probe() -> None:
+        with httpx.Client(timeout=5) as http:
+            while time.monotonic() < until:
+                try:
+                    readiness.append(http.get(f"{base}/readyz").status_code)
+                except httpx.TransportError:
+                    readiness.append(0)
+                time.sleep(1)
 
     def client(first: int) -> None:
         with httpx.Client(timeout=120) as http:
@@ -70,13 +81,15 @@ def overload(base: str, texts: list[str], clients: int, seconds: float) -> None:
                 except httpx.TransportError:
                     answers.append((0, False, time.perf_counter() - started))
                     continue
-                answers.append((response.status_code, "retry-after" in response.headers,
+                problem = response.headers.get("content-type", "").startswith("application/problem+json")
+                answers.append((response.status_code, "retry-after" in response.headers and problem,
                                 time.perf_counter() - started))
                 sent += clients
                 if response.status_code == 503:
                     time.sleep(float(response.headers.get("retry-after", 1)))
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    threads.append(threading.Thread(target=probe))
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -84,9 +97,11 @@ def overload(base: str, texts: list[str], clients: int, seconds: float) -> None:
     statuses = collections.Counter(status for status, _, _ in answers)
     retry = all(has for status, has, _ in answers if status == 503)
     ok = [seconds * 1000 for status, _, seconds in answers if status == 200]
-    print(f"{clients} clients x {seconds:g} s: {dict(sorted(statuses.items()))}; every 503 with Retry-After: "
-          f"{retry}; 200 latency ms p50 {statistics.median(ok):.0f} p95 {percentile(ok, 0.95):.0f} "
+    print(f"{clients} clients x {seconds:g} s: {dict(sorted(statuses.items()))}; every 503 a problem with "
+          f"Retry-After: {retry}; 200 latency ms p50 {statistics.median(ok):.0f} p95 {percentile(ok, 0.95):.0f} "
           f"max {max(ok):.0f}")
+    print(f"/readyz every second meanwhile: {dict(sorted(collections.Counter(readiness).items()))}; "
+          f"after: {httpx.get(f'{base}/readyz', timeout=5).status_code}")
 
 
 def main() -> None:

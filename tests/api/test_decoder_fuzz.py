@@ -4,6 +4,7 @@ No model and no HTTP: the decoders run directly, thousands of times in a few sec
 """
 
 import json
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,9 @@ from service.settings import Settings
 
 LIMITS = Settings(max_text_chars=300, max_batch_documents=3)
 FIELDS = ["text", "published_at", "id", "url", "min_score", "documents"]
-FUZZ = settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+# Cases per test: 1,000 (about 25 s for the three); FUZZ_EXAMPLES=50000 for a longer run.
+FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "1000")), deadline=None,
+                suppress_health_check=list(HealthCheck), database=None)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=40)
