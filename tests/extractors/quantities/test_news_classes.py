@@ -23,6 +23,7 @@ def _found(text):
         ("It weighs 16 ounces.", ("16 ounces", 16.0, "oz", "mass", 0.45359237, "kg")),
         ("Levels of 5 ppb were found.", ("5 ppb", 5.0, "ppb", "other", 0.005, "ppm")),
         ("Steel rated at 60 ksi.", ("60 ksi", 60.0, "ksi", "other", 413685437.6, "Pa")),
+        ("The bulb was replaced by a 9 W LED.", ("9 W", 9.0, "W", "other", 9.0, "W")),
         ("The engine idles at 800 rpm.", ("800 rpm", 800.0, "rpm", "other", 800.0, "rpm")),
         ("It hit 86 Fahrenheit.", ("86 Fahrenheit", 86.0, "°F", "temperature", 303.15, "K")),
         ("It cost 45 cents.", ("45 cents", 45.0, "cent", "money", 0.45, "USD")),
