@@ -99,7 +99,7 @@ def create_app(settings: Settings, load_pipeline: PipelineLoader = Pipeline.load
     api_keys = load_api_keys(settings.api_keys_file) if settings.api_keys_file else None
     metrics_registry = Metrics()
     runner = ExtractionRunner(metrics_registry, settings.max_queue, settings.inference_threads,
-                              settings.batch_token_budget)
+                              settings.batch_token_budget, deadline_s=settings.request_deadline_seconds)
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:

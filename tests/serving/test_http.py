@@ -2,15 +2,18 @@
 service's exception handlers, with a fake pipeline (the real app wires the same pieces)."""
 
 import threading
+import time
 
 from litestar import Litestar, Request, post
 from litestar.testing import TestClient
 
+from service.api.app import create_app
 from service.api.errors import make_exception_handlers
 from service.api.metrics import Metrics
 from service.api.requests import Job
 from service.serving.batcher import ExtractionRunner, Readiness
 from service.serving.disconnect import cancelled_if_client_leaves
+from service.settings import Settings
 
 
 def client_of(pipeline, deadline_s: float | None = None) -> TestClient:
@@ -48,3 +51,19 @@ def test_a_document_the_pipeline_fails_on_is_a_500_that_shows_no_internals(fake_
     assert failed.status_code == 500 and failed.json()["detail"] == "internal error"
     assert "model failure" not in failed.text and "RuntimeError: model failure" in caplog.text
     assert fine.status_code == 200
+
+
+def test_the_service_answers_503_past_its_deadline_setting(fake_pipeline):
+    gate = threading.Event()
+    pipeline = fake_pipeline(gates={"A slow text.": gate})
+    pipeline.warm_up = lambda: None
+    app = create_app(Settings(request_deadline_seconds=0.2), load_pipeline=lambda path: pipeline)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        for _ in range(200):
+            if client.get("/readyz").status_code == 200:
+                break
+            time.sleep(0.05)
+        response = client.post("/v1/extract", json={"text": "A slow text."})
+        gate.set()
+    assert response.status_code == 503
+    assert response.json()["type"].endswith("/deadline-exceeded")
