@@ -110,6 +110,7 @@ def decode_extract(body: bytes, kind: str, params: Mapping[str, str], query: Map
     if kind == JSON:
         document = _decode_json(_EXTRACT_DECODER, body)
         from_query = _with_query_fields(document.text, query_fields(query))  # the query's values checked too
+        parse_published_at(from_query.published_at)  # a bad query date is refused even where the body has one
         given = {name: getattr(document, name) for name in QUERY_FIELDS if getattr(document, name) is not None}
         return validate_job(msgspec.structs.replace(from_query, **given), settings)
     if kind == TEXT:

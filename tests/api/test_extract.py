@@ -111,6 +111,8 @@ def test_query_fields_apply_to_a_json_body_which_wins_where_it_sets_them(client)
     assert response.json()["published_at"] == {"value": "2022-03-12", "source": "request"}
     # Checked even where the body wins: an invalid query value is a 400 either way.
     problem(client.post("/v1/extract?id=" + "x" * 300, json={"text": ARTICLE, "id": "a1"}), 400)
+    body = {"text": ARTICLE, "published_at": "2022-03-12"}
+    assert "published_at" in problem(client.post("/v1/extract?published_at=not-a-date", json=body), 400)["detail"]
     assert "min_score" in problem(client.post("/v1/extract?min_score=null", json={"text": ARTICLE}), 400)["detail"]
 
 
