@@ -29,23 +29,48 @@ def bio_labels(span_labels: Sequence[str]) -> list[str]:
 
 
 def constrained_tags(probs: torch.Tensor) -> torch.Tensor:
-    """Return the label index of each piece on the most probable valid BIO path.
+    """Return the label index of each piece on a most probable valid BIO path.
 
     `probs` is (pieces, labels) in `bio_labels` order. A valid path never has I-x except
     right after B-x or I-x. Where the per-piece argmax is already valid it is that path
-    (nothing can score higher); otherwise a Viterbi search over log probabilities finds it.
+    (nothing can score higher). Otherwise the text splits where the path need not carry a
+    span through: at a piece where no I-x is likelier than its B-x, some best path has no
+    I- label (swap an I-x there for B-x: still valid, no less probable), and since O and
+    B-y may follow anything, what comes before is then the best path of its own part.
+    Each part whose argmax is invalid gets a Viterbi search over log probabilities; the
+    rest keep their argmax. The parts are short, so the search costs little.
     """
     ids = probs.argmax(dim=-1)
     if ids.numel() == 0 or _valid(ids):
         return ids
-    allowed = _allowed(probs.shape[1])
-    scores = np.log(probs.double().numpy() + 1e-12)
-    penalty = np.where(allowed, 0.0, -np.inf)
-    inside = np.arange(probs.shape[1]) % 2 == 0
+    values = probs.double().numpy()
+    cuts = np.flatnonzero((values[1:, 1::2] >= values[1:, 2::2]).all(axis=1)) + 1
+    starts = np.concatenate(([0], cuts))
+    ends = np.concatenate((cuts, [len(values)]))
+    tags = ids.numpy().copy()
+    for part in np.unique(np.searchsorted(starts, _invalid_positions(tags, starts), side="right") - 1):
+        first, last = int(starts[part]), int(ends[part])
+        tags[first:last] = _viterbi(np.log(values[first:last] + 1e-12))
+    return torch.from_numpy(tags)
+
+
+def _invalid_positions(tags: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Return where an I-x tag follows neither B-x nor I-x (a part's first piece follows nothing)."""
+    inside = (tags % 2 == 0) & (tags > 0)
+    previous = np.concatenate(([0], tags[:-1]))
+    previous[starts] = 0
+    return np.flatnonzero(inside & (previous != tags) & (previous != tags - 1))
+
+
+def _viterbi(scores: np.ndarray) -> np.ndarray:
+    """Return the most probable valid BIO path through (pieces, labels) log probabilities."""
+    width = scores.shape[1]
+    penalty = np.where(_allowed(width), 0.0, -np.inf)
+    inside = np.arange(width) % 2 == 0
     inside[0] = False
     best = np.where(inside, -np.inf, scores[0])
     back = np.zeros(scores.shape, dtype=np.int64)
-    columns = np.arange(probs.shape[1])
+    columns = np.arange(width)
     for t in range(1, len(scores)):
         candidates = best[:, None] + penalty
         back[t] = candidates.argmax(axis=0)
@@ -53,7 +78,7 @@ def constrained_tags(probs: torch.Tensor) -> torch.Tensor:
     path = [int(best.argmax())]
     for t in range(len(scores) - 1, 0, -1):
         path.append(int(back[t, path[-1]]))
-    return torch.tensor(path[::-1])
+    return np.array(path[::-1], dtype=np.int64)
 
 
 def whole_words(ids: torch.Tensor, continues: Sequence[bool]) -> torch.Tensor:

@@ -6,9 +6,10 @@ from hypothesis import strategies as st
 import itertools
 import math
 
+import numpy as np
 import torch
 
-from service.inference.bio import bio_labels, constrained_tags, decode_bio, encode_bio
+from service.inference.bio import _viterbi, bio_labels, constrained_tags, decode_bio, encode_bio
 from service.inference.casing import Casing, casing_ids, casing_of
 from service.inference.windows import owned_ranges, plan_windows
 
@@ -96,6 +97,20 @@ def test_constrained_decoding_finds_the_most_probable_valid_path(length, seed):
     found = constrained_tags(probs).tolist()
     assert _valid(found)
     assert math.isclose(_log_probability(probs, found), _log_probability(probs, list(best)), abs_tol=1e-6)
+
+
+@given(st.integers(6, 80), st.integers(0, 2**31 - 1), st.floats(0.0, 4.0))
+def test_decoding_by_parts_scores_as_one_search_over_the_whole_text(length, seed, outside_bias):
+    # Long texts split into parts where no span need continue; the parts' paths together
+    # must score as the one Viterbi search over every piece.
+    generator = torch.Generator().manual_seed(seed)
+    logits = torch.randn(length, len(LABELS), generator=generator) * 3
+    logits[:, 0] += outside_bias
+    probs = torch.softmax(logits, dim=-1)
+    whole = _viterbi(np.log(probs.double().numpy() + 1e-12)).tolist()
+    found = constrained_tags(probs).tolist()
+    assert _valid(found)
+    assert math.isclose(_log_probability(probs, found), _log_probability(probs, whole), abs_tol=1e-6)
 
 
 def test_constrained_decoding_keeps_a_valid_argmax_and_mends_a_stray_inside_tag():
