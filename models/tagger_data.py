@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import torch
+
 from models.corpora import measeval, polnear, tempeval
 from service.inference.bio import bio_labels, encode_bio
 from service.inference.casing import casing_ids
@@ -129,3 +131,18 @@ def head_batches(windows: Iterable[Window], batch_size: int, seed: int) -> list[
         batches += [head_windows[i : i + batch_size] for i in range(0, len(head_windows), batch_size)]
     rng.shuffle(batches)
     return batches
+
+
+def collate(batch: list[Window]) -> dict[str, torch.Tensor]:
+    """Return padded tensors for one batch of windows."""
+    width = max(len(w.input_ids) for w in batch)
+
+    def pad(rows: list[list[int]], value: int) -> torch.Tensor:
+        return torch.tensor([row + [value] * (width - len(row)) for row in rows])
+
+    return {
+        "input_ids": pad([w.input_ids for w in batch], 0),
+        "attention_mask": pad([[1] * len(w.input_ids) for w in batch], 0),
+        "casing_ids": pad([w.casing for w in batch], 0),
+        "labels": pad([w.labels for w in batch], -100),
+    }
