@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-import torch
 from litestar import Litestar, Request, Response, get, post
 from litestar.datastructures import State
 from litestar.middleware import DefineMiddleware
@@ -23,6 +22,7 @@ from service.api.openapi import BatchOperation, ExtractOperation, ReadinessOpera
 from service.api.requests import decode_batch, decode_extract, media_type, read_body
 from service.api.schemas import BatchResponse, ExtractResponse, HealthResponse
 from service.api.shutdown import CutOffMiddleware, is_draining
+from service.inference.encoder import set_intra_op_threads
 from service.pipeline import Pipeline
 from service.serving.batcher import ExtractionRunner, Readiness, load_in_background
 from service.settings import Settings
@@ -103,7 +103,7 @@ def create_app(settings: Settings, load_pipeline: PipelineLoader = Pipeline.load
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        torch.set_num_threads(settings.torch_threads)
+        set_intra_op_threads(settings.torch_threads)
         load_in_background(runner, load_pipeline, settings.model_path)
         yield
         await runner.close()

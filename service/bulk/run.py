@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TextIO
 
 import anyio.to_thread
-import torch
 
 from service.api.errors import ClaimexError, NotReady
 from service.api.metrics import Metrics
@@ -26,6 +25,7 @@ from service.bulk.progress import Progress
 from service.bulk.records import INTERNAL_ERROR, BulkRecord, encode_line, problem_of
 from service.bulk.shards import Shard
 from service.bulk.sources import Entry
+from service.inference.encoder import set_intra_op_threads
 from service.pipeline import Pipeline
 from service.serving.batcher import CHARS_PER_TOKEN, ExtractionRunner, Readiness
 from service.settings import Settings
@@ -71,7 +71,7 @@ def run_bulk(entries: Iterator[Entry], total_lines: int | None, output: Path | N
     else:
         writer = LineWriter.append_to(output)
     try:
-        torch.set_num_threads(settings.torch_threads)
+        set_intra_op_threads(settings.torch_threads)
         # Admission is the HTTP server's guard; here the in-flight window bounds the work.
         runner = ExtractionRunner(Metrics(), max_queue=sys.maxsize, threads=settings.inference_threads,
                                   token_budget=settings.batch_token_budget)

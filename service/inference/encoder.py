@@ -43,3 +43,8 @@ def inference_device() -> torch.device:
 def device_precision(device: torch.device) -> Precision:
     """Return the precision of forward passes on `device`: bf16 on CUDA and on CPUs with bf16."""
     return Precision.BF16 if device.type == "cuda" else cpu_precision()
+
+
+def set_intra_op_threads(threads: int) -> None:
+    """Set how many threads each forward pass may use (torch's intra-op pool), for the process."""
+    torch.set_num_threads(threads)
