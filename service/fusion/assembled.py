@@ -32,12 +32,25 @@ OPENING_MARKS = "\"'\u201c\u2018\u00ab\u201e"
 CLOSING_MARKS = "\"'\u201d\u2019\u00bb"
 DOUBLE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"
 _PARTICIPLE_CLAUSE = re.compile(r"[A-Z][a-z]+ing\b[^,]*,\s+")
+# Qualifier words a source span runs into before a number ("According to the Ministry over 345").
+_TRAILING_QUALIFIERS = re.compile(
+    r"(?:\s+(?:over|about|nearly|almost|around|some|roughly|approximately|more|less|fewer|than|at|least|up|to))+$"
+)
+# "a group called the Sea Org": naming, not speech, where the "content" is a short name
+# without quote marks.
+_NAMING_CUES = frozenset({"called", "named", "dubbed", "termed", "titled", "nicknamed", "known as"})
+_NAME_WORDS = 5
+# "the parents were advised to ...": the subject of a passive verb of telling is the addressee.
+_ADDRESSEE_CUE = re.compile(
+    r"(?i:(?:was|were|is|are|be|been|being)\s+(?:\w+\s+)?(?:advised|told|asked|warned|informed|urged|instructed|ordered))$"
+)
 # Blanks and trailing punctuation PolNeAR keeps inside a content span.
 _EDGE = " \t\r\n,.;:"
 
 
-def assembled(doc: Document, spans: Sequence[TaggedSpan]) -> list[Attribution]:
-    """Return the attributions the tagger's attribution spans form in `doc`, by start."""
+def assembled(doc: Document, spans: Sequence[TaggedSpan], known: Sequence[Speaker] = ()) -> list[Attribution]:
+    """Return the attributions the tagger's attribution spans form in `doc`, by start.
+    `known` are speakers found otherwise (the rules'): a pronoun may refer to them."""
     people = find_people(doc.text)
     starts = [s.start for s in doc.sentences]
     spans = [_trimmed(doc.text, s) for s in _joined(doc.text, spans)]
@@ -51,13 +64,16 @@ def assembled(doc: Document, spans: Sequence[TaggedSpan]) -> list[Attribution]:
     for cue in (s for s in spans if s.label == "cue"):
         near = by_sentence.get(_sentence_index(doc, starts, cue.start), [])
         content = _nearest(cue, [c for c in near if c.label == "content" and id(c) not in taken])
-        if content is None:
+        if content is None or _names(doc.text, cue, content):
             continue
         taken.add(id(content))
         source = _nearest(cue, [s for s in near if s.label == "source"])
+        if source is not None and _ADDRESSEE_CUE.search(doc.text, cue.start, cue.end):
+            source = None
         speaker = None
         if source is not None:
-            speaker = resolve_speaker(doc.text, Span(start=source.start, end=source.end), people, earlier)
+            before = sorted([*earlier, *(k for k in known if k.start < source.start)], key=lambda k: k.start)
+            speaker = resolve_speaker(doc.text, Span(start=source.start, end=source.end), people, before)
             earlier.append(speaker)
         parts = [p for p in (cue, content, source) if p is not None]
         found.append(_attribution(doc.text, content, cue, speaker, parts))
@@ -66,14 +82,25 @@ def assembled(doc: Document, spans: Sequence[TaggedSpan]) -> list[Attribution]:
 
 def _trimmed(text: str, span: TaggedSpan) -> TaggedSpan:
     """Return a source without a leading participle clause ("Speaking in the parents'
-    defense, Tom Molomby"); other spans as they are. Cues keep their auxiliaries and
+    defense, Tom Molomby") or trailing qualifier words ("the Ministry over" before a
+    number); other spans as they are. Cues keep their auxiliaries and
     adverbs ("has also said"), as PolNeAR marks them: cutting them cost 5.9 cue exact F1
     on PolNeAR dev."""
     if span.label != "source":
         return span
     clause = _PARTICIPLE_CLAUSE.match(text, span.start, span.end)
     start = clause.end() if clause is not None and clause.end() < span.end else span.start
-    return span if start == span.start else TaggedSpan(start, span.end, span.label, span.confidence)
+    qualifiers = _TRAILING_QUALIFIERS.search(text, start, span.end)
+    end = qualifiers.start() if qualifiers is not None and qualifiers.start() > start else span.end
+    return span if (start, end) == (span.start, span.end) else TaggedSpan(start, end, span.label, span.confidence)
+
+
+def _names(text: str, cue: TaggedSpan, content: TaggedSpan) -> bool:
+    """Return whether `cue` names rather than reports: "called" + a short name ("the Sea Org");
+    a short content in quote marks is speech ("called the plan \"a disgrace\"")."""
+    words = text[content.start : content.end]
+    return (" ".join(text[cue.start : cue.end].lower().split()) in _NAMING_CUES
+            and len(words.split()) <= _NAME_WORDS and not _marks_in(words))
 
 
 def _joined(text: str, spans: Sequence[TaggedSpan]) -> list[TaggedSpan]:

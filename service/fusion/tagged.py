@@ -72,9 +72,29 @@ def tagged_attributions(strategy: Strategy, doc: Document, rules: list[Attributi
     spans of confidence >= `floor` take part."""
     if strategy not in (Strategy.MODEL, Strategy.MODEL_THEN_RULES, Strategy.RULES_THEN_MODEL):
         return rules
-    model = assembled(doc, [s for s in spans if s.confidence >= floor])
+    known = [a.speaker for a in rules if a.speaker is not None]
+    model = assembled(doc, [s for s in spans if s.confidence >= floor], known)
     if strategy is Strategy.MODEL:
         return model
     if strategy is Strategy.RULES_THEN_MODEL:
+        rules = _with_model_speakers(rules, model)
         return sorted(rules + admit(model, rules), key=lambda a: a.start)
     return sorted(model + admit(rules, model), key=lambda a: a.start)
+
+
+def _with_model_speakers(rules: list[Attribution], model: list[Attribution]) -> list[Attribution]:
+    """Return the rules' attributions, each one without a speaker taking the speaker and cue
+    of a model attribution whose content holds its content ("Heald said although ...,
+    \"nobody has looked at these together\"": the rules saw the quote, the tagger its source)."""
+    completed = []
+    for rule in rules:
+        donor = None if rule.speaker is not None else next(
+            (m for m in model if m.speaker is not None and m.cue is not None
+             and m.content.start <= rule.content.start and rule.content.end <= m.content.end + 1), None)
+        if donor is None:
+            completed.append(rule)
+            continue
+        completed.append(msgspec.structs.replace(
+            rule, start=min(rule.start, donor.start), end=max(rule.end, donor.end),
+            speaker=donor.speaker, cue=donor.cue, confidence=min(rule.confidence, donor.confidence)))
+    return completed

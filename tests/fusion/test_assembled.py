@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from service.core.document import build_document
 from service.core.spans import TaggedSpan
-from service.core.types import AttributionType
+from service.core.types import AttributionType, Speaker
 from service.fusion.assembled import assembled
 
 
@@ -77,3 +77,35 @@ def test_a_leading_participle_clause_is_not_part_of_the_source():
     (found,) = assembled(build_document(text), spans)
     assert text[found.speaker.start : found.speaker.end] == "Tom Molomby"
     assert found.speaker.name == "Tom Molomby"
+
+
+def test_qualifier_words_a_source_runs_into_before_a_number_are_not_part_of_it():
+    text = "According to the Saudi Interior Ministry over 345 pilgrims have been killed."
+    spans = [_span(text, "According to", "cue"), _span(text, "the Saudi Interior Ministry over", "source"),
+             _span(text, "345 pilgrims have been killed.", "content")]
+    (found,) = assembled(build_document(text), spans)
+    assert text[found.speaker.start : found.speaker.end] == "the Saudi Interior Ministry"
+
+
+def test_a_naming_verb_before_a_short_name_is_not_an_attribution():
+    text = "He left the elite group within Scientology called the Sea Org."
+    spans = [_span(text, "Scientology", "source"), _span(text, "called", "cue"), _span(text, "the Sea Org", "content")]
+    assert assembled(build_document(text), spans) == []
+
+
+def test_the_subject_of_a_passive_verb_of_telling_is_the_addressee_not_the_speaker():
+    text = "The parents were advised to send the child to a skin specialist."
+    spans = [_span(text, "The parents", "source"), _span(text, "were advised", "cue"),
+             _span(text, "to send the child to a skin specialist", "content")]
+    (found,) = assembled(build_document(text), spans)
+    assert found.speaker is None
+
+
+def test_it_refers_to_the_latest_organization_that_spoke_including_those_found_otherwise():
+    text = 'Shells fell near the posts, said KCNA. "Provocation deserves punishment," it added.'
+    kcna = text.index("KCNA")
+    known = [Speaker(start=kcna, end=kcna + 4, name="KCNA")]
+    spans = [_span(text, '"Provocation deserves punishment,"', "content"), _span(text, "it", "source", after=kcna),
+             _span(text, "added", "cue")]
+    (found,) = assembled(build_document(text), spans, known)
+    assert found.speaker.name == "KCNA"

@@ -5,6 +5,7 @@ import datetime as dt
 from service.core.document import build_document
 from service.core.spans import TaggedSpan
 from service.core.types import AttributionType, TimexType
+from service.extractors.attribution.extractor import extract_quotes
 from service.extractors.dates.extractor import extract_dates
 from service.extractors.quantities.extractor import extract_quantities
 from service.fusion.policy import Strategy
@@ -76,3 +77,17 @@ def test_a_cue_without_content_adds_nothing():
     text = "Officials hinted."
     doc = build_document(text)
     assert tagged_attributions(ADD, doc, [], [tagged(text, "hinted", "cue")]) == []
+
+
+def test_a_rule_quote_without_a_speaker_takes_the_speaker_and_cue_of_the_tagger_attribution_holding_it():
+    text = 'Heald said although the two are known to matter, "nobody has looked at these together".'
+    doc = build_document(text)
+    rules = [a for a in extract_quotes(doc)]
+    assert [a.speaker for a in rules] == [None]
+    spans = [tagged(text, "Heald", "source"), tagged(text, "said", "cue"),
+             tagged(text, 'although the two are known to matter, "nobody has looked at these together".', "content")]
+    (attribution,) = tagged_attributions(ADD, doc, rules, spans)
+    assert attribution.speaker.name == "Heald"
+    assert text[attribution.cue.start : attribution.cue.end] == "said"
+    assert text[attribution.content.start : attribution.content.end] == "nobody has looked at these together"
+    assert attribution.type is rules[0].type

@@ -14,8 +14,16 @@ import re
 from collections.abc import Iterator, Sequence
 
 from service.core.spans import Span
-from service.core.types import Speaker
-from service.extractors.attribution.people import CAPITALIZED_RUN, GROUP_NOUNS, ROLE_NOUNS, TITLES, Person, name_tokens
+from service.core.types import Speaker, SpeakerType
+from service.extractors.attribution.people import (
+    CAPITALIZED_RUN,
+    GROUP_NOUNS,
+    ROLE_NOUNS,
+    TITLES,
+    Person,
+    name_tokens,
+    speaker_type,
+)
 
 
 class SpeakerKind(enum.Enum):
@@ -227,6 +235,14 @@ def _latest_person(text: str, people: Sequence[Person], before: int) -> str | No
     return fallback
 
 
+def _latest_organization(earlier: Sequence[Speaker]) -> str | None:
+    """Return the latest earlier speaker that names an organization ("KCNA": a later "it")."""
+    for speaker in reversed(earlier[-_LOOKBACK:]):
+        if speaker.name.lower() not in _PRONOUNS | {"it"} and speaker_type(speaker.name) is SpeakerType.ORGANIZATION:
+            return speaker.name
+    return None
+
+
 def _latest_group(earlier: Sequence[Speaker]) -> str | None:
     for speaker in reversed(earlier[-_LOOKBACK:]):
         if speaker.name.split()[-1].lower() in GROUP_NOUNS:
@@ -246,6 +262,8 @@ def resolve_speaker(
         name = _latest_person(text, people, mention.start)
     elif words == ["they"]:
         name = _latest_group(earlier)
+    elif words == ["it"]:
+        name = _latest_organization(earlier)
     else:
         tokens = _name_span(text, start, end) or _apposition_name(text, mention, end)
         if len(tokens) == 1:
