@@ -103,7 +103,7 @@ def init_from(network: TaggerNetwork, artifact_dir: Path) -> None:
     network.load_state_dict(weights, strict=False)
 
 
-def build_network(casing: bool = True) -> tuple[TaggerNetwork, object]:
+def build_network(casing: bool = True, rank: int = LORA_RANK) -> tuple[TaggerNetwork, object]:
     """Return the network (base frozen, adapters added) and the tokenizer.
 
     Without `casing` the casing embedding stays frozen at zero (the ablation): it is
@@ -114,7 +114,8 @@ def build_network(casing: bool = True) -> tuple[TaggerNetwork, object]:
         parameter.requires_grad_(False)
     network = TaggerNetwork(encoder, HEADS)
     network.casing.weight.requires_grad_(casing)
-    add_adapters(network.encoder, LORA_RANK, LORA_ALPHA, dropout=0.1)
+    # alpha / rank stays 2, so a rank ablation changes capacity, not the update's scale.
+    add_adapters(network.encoder, rank, rank * LORA_ALPHA // LORA_RANK, dropout=0.1)
     return network, AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
 
 
@@ -262,6 +263,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="how many PolNeAR windows each epoch samples")
     parser.add_argument("--quantity-repeats", type=int, default=EPOCH_MIX["quantity"],
                         help="how often each MeasEval window is seen per epoch")
+    parser.add_argument("--lora-rank", type=int, default=LORA_RANK, help="ablation: the adapters' rank")
     parser.add_argument("--no-casing", action="store_true",
                         help="ablation: train without the casing embedding")
     parser.add_argument("--until-converged", action="store_true",
@@ -281,7 +283,7 @@ def main(argv: list[str] | None = None) -> None:
     random.seed(SEED)
     torch.manual_seed(SEED)
     started = time.perf_counter()
-    network, tokenizer = build_network(casing=not args.no_casing)
+    network, tokenizer = build_network(casing=not args.no_casing, rank=args.lora_rank)
     if args.init_from is not None:
         init_from(network, args.init_from)
     network.to(inference_device())
@@ -308,7 +310,7 @@ def main(argv: list[str] | None = None) -> None:
     config = {
         "name": NAME, "version": VERSION, "base_package": BASE_PACKAGE, "base_version": base_model_version(),
         "heads": {name: list(labels) for name, labels in HEADS.items()},
-        "lora_rank": LORA_RANK, "lora_alpha": LORA_ALPHA, "window": WINDOW, "stride": STRIDE,
+        "lora_rank": args.lora_rank, "lora_alpha": args.lora_rank * LORA_ALPHA // LORA_RANK, "window": WINDOW, "stride": STRIDE,
         "seed": SEED, "casing": not args.no_casing, "decoding": Decoding.CONSTRAINED.value, "epochs": len(curve) or epochs, "batch_size": args.batch_size,
         "epoch_mix": {head: "all" if n is None else n for head, n in mix.items()},
         "training_seconds": round(time.perf_counter() - started, 1),

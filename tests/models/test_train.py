@@ -152,3 +152,12 @@ def test_a_further_stage_starts_from_an_artifacts_weights_and_refuses_a_mismatch
     save_file({"heads.attribution.weight": torch.zeros(7, 384)}, tmp_path / "adapter.safetensors")
     with pytest.raises(ValueError, match="does not match"):
         training.init_from(other, tmp_path)
+
+
+def test_the_rank_ablation_sizes_the_adapters_and_keeps_their_scale():
+    network, _ = training.build_network(rank=4)
+    state = training.trainable_state(network)
+    ranks = {tensor.shape[0] for name, tensor in state.items() if name.endswith("lora_a")}
+    assert ranks == {4}
+    scales = {module.scale for module in network.modules() if hasattr(module, "lora_a")}
+    assert scales == {training.LORA_ALPHA / training.LORA_RANK}
