@@ -95,8 +95,8 @@ def trainable_state(network: TaggerNetwork) -> dict[str, torch.Tensor]:
 def init_from(network: TaggerNetwork, artifact_dir: Path) -> None:
     """Load a finished artifact's trainable weights into `network` (all of them, or raise)."""
     weights = {name: tensor.float() for name, tensor in load_file(artifact_dir / WEIGHTS_FILE).items()}
-    missing = set(trainable_state(network)) - set(weights)
-    unexpected = set(weights) - set(trainable_state(network))
+    expected = set(trainable_state(network))
+    missing, unexpected = expected - set(weights), set(weights) - expected
     if missing or unexpected:
         raise ValueError(f"{artifact_dir} does not match the network: missing {sorted(missing)[:3]}, "
                          f"unexpected {sorted(unexpected)[:3]}")

@@ -61,6 +61,9 @@ def assembled(doc: Document, spans: Sequence[TaggedSpan], known: Sequence[Speake
     found: list[Attribution] = []
     taken: set[int] = set()
     earlier: list[Speaker] = []
+    # Speakers in text order, the rules' taken in as the cues reach them.
+    known = sorted(known, key=lambda k: k.start)
+    next_known = 0
     for cue in (s for s in spans if s.label == "cue"):
         near = by_sentence.get(_sentence_index(doc, starts, cue.start), [])
         content = _nearest(cue, [c for c in near if c.label == "content" and id(c) not in taken])
@@ -72,8 +75,10 @@ def assembled(doc: Document, spans: Sequence[TaggedSpan], known: Sequence[Speake
             source = None
         speaker = None
         if source is not None:
-            before = sorted([*earlier, *(k for k in known if k.start < source.start)], key=lambda k: k.start)
-            speaker = resolve_speaker(doc.text, Span(start=source.start, end=source.end), people, before)
+            while next_known < len(known) and known[next_known].start < source.start:
+                earlier.append(known[next_known])
+                next_known += 1
+            speaker = resolve_speaker(doc.text, Span(start=source.start, end=source.end), people, earlier)
             earlier.append(speaker)
         parts = [p for p in (cue, content, source) if p is not None]
         found.append(_attribution(doc.text, content, cue, speaker, parts))

@@ -10,6 +10,7 @@ model first: the tagger's attributions, then the rules' that overlap none of the
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import msgspec
@@ -86,11 +87,16 @@ def _with_model_speakers(rules: list[Attribution], model: list[Attribution]) -> 
     """Return the rules' attributions, each one without a speaker taking the speaker and cue
     of a model attribution whose content holds its content ("Heald said although ...,
     \"nobody has looked at these together\"": the rules saw the quote, the tagger its source)."""
+    # Tagger contents never overlap (one head's spans), so the one that may hold a rule's
+    # content is the last to start at or before it.
+    donors = sorted((m for m in model if m.speaker is not None and m.cue is not None), key=lambda m: m.content.start)
+    starts = [m.content.start for m in donors]
     completed = []
     for rule in rules:
-        donor = None if rule.speaker is not None else next(
-            (m for m in model if m.speaker is not None and m.cue is not None
-             and m.content.start <= rule.content.start and rule.content.end <= m.content.end + 1), None)
+        index = bisect.bisect_right(starts, rule.content.start) - 1
+        donor = donors[index] if rule.speaker is None and index >= 0 else None
+        if donor is not None and rule.content.end > donor.content.end + 1:
+            donor = None
         if donor is None:
             completed.append(rule)
             continue

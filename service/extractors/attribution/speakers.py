@@ -34,6 +34,8 @@ class SpeakerKind(enum.Enum):
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+# A speaker still named by its pronoun refers to no organization.
+_UNRESOLVED = _PRONOUNS | {"it"}
 _DETERMINERS = frozenset(
     """the a an his her its their our one two three several many some other both all
     another each this these those local senior top""".split()
@@ -238,7 +240,7 @@ def _latest_person(text: str, people: Sequence[Person], before: int) -> str | No
 def _latest_organization(earlier: Sequence[Speaker]) -> str | None:
     """Return the latest earlier speaker that names an organization ("KCNA": a later "it")."""
     for speaker in reversed(earlier[-_LOOKBACK:]):
-        if speaker.name.lower() not in _PRONOUNS | {"it"} and speaker_type(speaker.name) is SpeakerType.ORGANIZATION:
+        if speaker.name.lower() not in _UNRESOLVED and speaker_type(speaker.name) is SpeakerType.ORGANIZATION:
             return speaker.name
     return None
 
