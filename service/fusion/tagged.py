@@ -18,6 +18,8 @@ import msgspec
 from service.core.document import Document
 from service.core.spans import Span, TaggedSpan, admit
 from service.core.types import Attribution, Quantity, QuantityKind, Timex, TimexType
+from service.extractors.attribution.extractor import group_pronouns_resolved
+from service.extractors.attribution.people import find_people
 from service.fusion.assembled import assembled
 from service.fusion.policy import ASSEMBLY_CONFIDENCE, MIN_CONFIDENCE, Strategy, additions, confidence_floor, retyped
 from service.normalize.numbers import parse_number
@@ -79,8 +81,10 @@ def tagged_attributions(strategy: Strategy, doc: Document, rules: list[Attributi
         return model
     if strategy is Strategy.RULES_THEN_MODEL:
         rules = _with_model_speakers(rules, model)
-        return sorted(rules + admit(model, rules), key=lambda a: a.start)
-    return sorted(model + admit(rules, model), key=lambda a: a.start)
+        merged = sorted(rules + admit(model, rules), key=lambda a: a.start)
+    else:
+        merged = sorted(model + admit(rules, model), key=lambda a: a.start)
+    return group_pronouns_resolved(doc.text, merged, find_people(doc.text))
 
 
 def _with_model_speakers(rules: list[Attribution], model: list[Attribution]) -> list[Attribution]:

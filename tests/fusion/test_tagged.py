@@ -91,3 +91,18 @@ def test_a_rule_quote_without_a_speaker_takes_the_speaker_and_cue_of_the_tagger_
     assert text[attribution.cue.start : attribution.cue.end] == "said"
     assert text[attribution.content.start : attribution.content.end] == "nobody has looked at these together"
     assert attribution.type is rules[0].type
+
+
+def test_a_rule_they_refers_to_the_group_the_tagger_found_before_it():
+    # Regression (Wikinews "warming"): "They estimated ..." stayed "They", the scientists
+    # being the tagger's find ("found" is no cue of the rules).
+    text = ("The scientists found crop yields would fall by a tenth. "
+            "They estimated that world food needs would rise by half.")
+    doc = build_document(text)
+    rules = extract_quotes(doc)
+    assert [a.speaker.name for a in rules] == ["They"]
+    spans = [tagged(text, "The scientists", "source"), tagged(text, "found", "cue"),
+             tagged(text, "crop yields would fall by a tenth", "content")]
+    attributions = tagged_attributions(ADD, doc, rules, spans)
+    assert [a.speaker.name for a in attributions] == ["The scientists", "The scientists"]
+    assert [text[a.speaker.start : a.speaker.end] for a in attributions] == ["The scientists", "They"]

@@ -32,6 +32,8 @@ from service.extractors.attribution.speakers import (
 )
 from service.extractors.base import Extractor
 
+# Pronouns resolved against earlier speakers, not against the people named in the text.
+_GROUP_PRONOUNS = frozenset({"they", "it"})
 _WINDOW = 160  # how far around a quote its attribution is looked for
 _CUE_FIRST = re.compile(rf"[ \t]*,?[ \t]*(?P<cue>{SPEECH_CUE.pattern})")
 _DASH = re.compile(r"[ \t]*[-\u2013\u2014]+[ \t]*")
@@ -235,7 +237,27 @@ def extract_quotes(doc: Document) -> list[Attribution]:
     quoted = filter_spans(quoted)
     # Reported speech only where no quote was found: a quote is the stronger evidence.
     reported = outside(reported, quoted)
-    return sorted(quoted + reported, key=lambda a: (a.start, a.end))
+    return group_pronouns_resolved(doc.text, sorted(quoted + reported, key=lambda a: (a.start, a.end)), people)
+
+
+def group_pronouns_resolved(text: str, attributions: list[Attribution], people: Sequence[Person]
+                            ) -> list[Attribution]:
+    """Return `attributions` (in text order) with a speaker still named "they" or "it"
+    resolved against the speakers before it: reported speech is found sentence by sentence,
+    and the rules' and the tagger's attributions apart, so "They estimated by 2050 ..." after
+    the tagger's "The scientists found ..." had no one to refer to."""
+    earlier: list[Speaker] = []
+    resolved = []
+    for attribution in attributions:
+        speaker = attribution.speaker
+        if speaker is not None and speaker.name.lower() in _GROUP_PRONOUNS:
+            named = resolve_speaker(text, Span(start=speaker.start, end=speaker.end), people, earlier)
+            if named.name != speaker.name:
+                attribution = msgspec.structs.replace(attribution, speaker=named)
+        if attribution.speaker is not None:
+            earlier.append(attribution.speaker)
+        resolved.append(attribution)
+    return resolved
 
 
 def _as_mixed(quote: Attribution, reported: Sequence[Attribution]) -> Attribution:

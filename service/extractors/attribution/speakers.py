@@ -36,6 +36,8 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 # A speaker still named by its pronoun refers to no organization.
 _UNRESOLVED = _PRONOUNS | {"it"}
+# Pronouns that, left as a speaker's name, say nobody in particular said it.
+_ANONYMOUS = _UNRESOLVED | {"you", "me", "us", "them"}
 _DETERMINERS = frozenset(
     """the a an his her its their our one two three several many some other both all
     another each this these those local senior top""".split()
@@ -65,6 +67,12 @@ _MAX_APPOSITION_WORDS = 20
 # A word right before a name that makes the name an object: "told Xinhua", "met with Kim".
 _OBJECT_MARKER = re.compile(r"\b(?:told|to|with|by|from|against|asked|thanked)\s+(?:the\s+)?$")
 _LOOKBACK = 200  # people searched back from a mention; keeps resolution linear
+
+
+def names_a_source(name: str) -> bool:
+    """Return whether a speaker's name says who spoke: not a pronoun left unresolved
+    ("I", "we", "he", "you": a debater's "I think", or a pronoun with no one before it)."""
+    return name.strip().lower() not in _ANONYMOUS
 
 
 def _words(text: str, start: int, end: int) -> list[str]:

@@ -19,6 +19,7 @@ from service.core.document import Document
 from service.core.spans import LabelledSpan, Span
 from service.core.types import Attribution, Claim, Quantity, ScoreParts, Section, Timex, TimexType
 from service.extractors.attribution.people import speaker_type
+from service.extractors.attribution.speakers import names_a_source
 from service.extractors.claims.subjects import SubjectFinder
 from service.text.repeats import repeat_groups, repeat_key
 from service.text.sections import block_sections, is_prose, leading_stamp_end
@@ -132,7 +133,9 @@ def extract_claims(
             continue
         said = next((quotes[i] for i in a if quotes[i].speaker), None)
         speaker = said.speaker.name if said is not None else None
-        structure = round(structure_score(speaker is not None, bool(q), bool(d), sentence.lead), 4)
+        # An unresolved "I" or "he" is a speaker the fact-checker cannot check.
+        named = speaker is not None and names_a_source(speaker)
+        structure = round(structure_score(named, bool(q), bool(d), sentence.lead), 4)
         claims.append(
             Claim(
                 start=sentence.start, end=sentence.end, speaker=speaker,

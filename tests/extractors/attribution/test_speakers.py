@@ -9,6 +9,7 @@ from service.core.types import Speaker, SpeakerType
 from service.extractors.attribution.people import find_people, speaker_type
 from service.extractors.attribution.speakers import (
     SpeakerKind,
+    names_a_source,
     resolve_speaker,
     speaker_after,
     speaker_before,
@@ -192,3 +193,11 @@ def test_arabic_particle_names_and_case_insensitive_surname():
 ])
 def test_speaker_type_tells_people_from_organizations(name, expected):
     assert speaker_type(name) is expected
+
+
+@pytest.mark.parametrize(("name", "named"), [
+    ("I", False), ("we", False), ("He", False), ("you", False), (" it ", False),
+    ("Defence officials", True), ("Obama", True), ("The president", True), ("Ian", True),
+])
+def test_an_unresolved_pronoun_names_no_source(name, named):
+    assert names_a_source(name) is named
