@@ -51,6 +51,9 @@ _CLAUSE_WORDS = frozenset(
 _INTRO_WORDS = frozenset(
     """on in at but and however meanwhile later yesterday today earlier also so then after
     before when while last speaking asked separately still yet now instead""".split()
+    # Spoken openers, from debate transcripts: "Well, let me say", "Secondly, I believe".
+    + """well let secondly thirdly lastly finally look yes okay indeed frankly honestly again
+    moreover furthermore besides""".split()
 )
 _RELATIVES = frozenset({"who", "whose", "which"})
 _NOT_APPOSITION = frozenset({"adding", "saying", "but", "and", "according"})

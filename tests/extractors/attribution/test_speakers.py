@@ -40,6 +40,10 @@ def _name(text: str, mention: str, earlier: tuple[Speaker, ...] = ()) -> str:
         ("On Monday, the ministry said", "the ministry"),
         ("But state media said", "state media"),
         ("He said", "He"),
+        # ClaimBuster dev: a debater's opener was the speaker ("Well", "Secondly").
+        ("Secondly, the Vice President said", "the Vice President"),
+        ("Well, the senator said", "the senator"),
+        ("Well, let me said", None),
     ],
 )
 def test_speaker_before_cue(text, expected):
