@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from service.core.document import Document
 from service.core.spans import Span, TaggedSpan
 from service.core.types import Attribution, AttributionType, Speaker
-from service.extractors.attribution.people import find_people
+from service.extractors.attribution.people import Person, find_people
 from service.extractors.attribution.speakers import resolve_speaker
 
 OPENING_MARKS = "\"'\u201c\u2018\u00ab\u201e"
@@ -48,10 +48,12 @@ _ADDRESSEE_CUE = re.compile(
 _EDGE = " \t\r\n,.;:"
 
 
-def assembled(doc: Document, spans: Sequence[TaggedSpan], known: Sequence[Speaker] = ()) -> list[Attribution]:
+def assembled(doc: Document, spans: Sequence[TaggedSpan], known: Sequence[Speaker] = (),
+              people: Sequence[Person] | None = None) -> list[Attribution]:
     """Return the attributions the tagger's attribution spans form in `doc`, by start.
-    `known` are speakers found otherwise (the rules'): a pronoun may refer to them."""
-    people = find_people(doc.text)
+    `known` are speakers found otherwise (the rules'): a pronoun may refer to them; `people`
+    are the text's (found here when not given)."""
+    people = find_people(doc.text) if people is None else people
     starts = [s.start for s in doc.sentences]
     spans = [_trimmed(doc.text, s) for s in _joined(doc.text, spans)]
     by_sentence: dict[int, list[TaggedSpan]] = defaultdict(list)

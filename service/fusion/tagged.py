@@ -76,7 +76,8 @@ def tagged_attributions(strategy: Strategy, doc: Document, rules: list[Attributi
     if strategy not in (Strategy.MODEL, Strategy.MODEL_THEN_RULES, Strategy.RULES_THEN_MODEL):
         return rules
     known = [a.speaker for a in rules if a.speaker is not None]
-    model = assembled(doc, [s for s in spans if s.confidence >= floor], known)
+    people = find_people(doc.text)
+    model = assembled(doc, [s for s in spans if s.confidence >= floor], known, people)
     if strategy is Strategy.MODEL:
         return model
     if strategy is Strategy.RULES_THEN_MODEL:
@@ -84,7 +85,7 @@ def tagged_attributions(strategy: Strategy, doc: Document, rules: list[Attributi
         merged = sorted(rules + admit(model, rules), key=lambda a: a.start)
     else:
         merged = sorted(model + admit(rules, model), key=lambda a: a.start)
-    return group_pronouns_resolved(doc.text, merged, find_people(doc.text))
+    return group_pronouns_resolved(doc.text, merged, people)
 
 
 def _with_model_speakers(rules: list[Attribution], model: list[Attribution]) -> list[Attribution]:
