@@ -51,7 +51,7 @@ def extract(settings: Settings, source: str, published_at: str | None) -> int:
     except (OSError, UnicodeDecodeError, ClaimexError) as exc:
         print(f"claimex extract: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    pipeline = Pipeline.load(settings.model_path)
+    pipeline = Pipeline.load(settings.model_path, settings.precision)
     (response,) = run_jobs(pipeline, [job])
     sys.stdout.buffer.write(msgspec.json.format(msgspec.json.encode(response), indent=2) + b"\n")
     return 0

@@ -19,6 +19,7 @@ from service.extractors.dates.anchor import DateSource, find_publication
 from service.extractors.registry import EXTRACTORS
 from service.fusion.fuse import Fused, fuse
 from service.inference.checkworthiness import CheckworthinessModel
+from service.inference.encoder import Precision
 from service.inference.tagger import ClaimTagger
 from service.text.language import Language, identify_language
 
@@ -70,10 +71,11 @@ class Pipeline:
     checkworthiness: CheckworthinessModel
 
     @classmethod
-    def load(cls, model_path: Path) -> Pipeline:
-        """Return the pipeline with its models loaded from `model_path`; raise
-        ModelArtifactError if either is unusable or the head reads another tagger."""
-        tagger = ClaimTagger.load(model_path / TAGGER_DIR)
+    def load(cls, model_path: Path, precision: str = "auto") -> Pipeline:
+        """Return the pipeline with its models loaded from `model_path`, the encoder run in
+        `precision` ("bf16", "fp32", or "auto": the device's); raise ModelArtifactError if
+        either is unusable or the head reads another tagger."""
+        tagger = ClaimTagger.load(model_path / TAGGER_DIR, None if precision == "auto" else Precision(precision))
         checkworthiness = CheckworthinessModel.load(model_path / CHECKWORTHINESS_DIR)
         checkworthiness.check_reads(tagger.name, tagger.version)
         return cls(tagger, checkworthiness)

@@ -39,9 +39,14 @@ def test_bad_timeouts_fail_loudly(env):
         load_settings(env)
 
 
+def test_precision_setting():
+    assert Settings().precision == "auto"
+    assert load_settings({"CLAIMEX_PRECISION": "fp32"}).precision == "fp32"
+
+
 @pytest.mark.parametrize("env", [
     {"CLAIMEX_PORT": "eighty"}, {"CLAIMEX_WORKERS": "0"}, {"CLAIMEX_LOG_LEVEL": "loud"},
-    {"CLAIMEX_MAX_BODY_BYTES": "-5"},
+    {"CLAIMEX_MAX_BODY_BYTES": "-5"}, {"CLAIMEX_PRECISION": "int8"},
 ])
 def test_bad_values_fail_loudly(env):
     with pytest.raises(SettingsError):

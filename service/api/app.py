@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -93,8 +94,10 @@ async def metrics(state: State) -> Response[bytes]:
     return Response(state.metrics.exposition(), media_type=CONTENT_TYPE)
 
 
-def create_app(settings: Settings, load_pipeline: PipelineLoader = Pipeline.load) -> Litestar:
-    """Return the app; its lifespan loads the pipeline in the background once."""
+def create_app(settings: Settings, load_pipeline: PipelineLoader | None = None) -> Litestar:
+    """Return the app; its lifespan loads the pipeline in the background once (with
+    `load_pipeline`, default Pipeline.load in the settings' precision)."""
+    load_pipeline = load_pipeline or functools.partial(Pipeline.load, precision=settings.precision)
     # Read once, before anything starts: a bad keys file fails the start.
     api_keys = load_api_keys(settings.api_keys_file) if settings.api_keys_file else None
     metrics_registry = Metrics()

@@ -8,6 +8,7 @@ strictly in input order as the head of the line finishes.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import sys
 from collections import deque
@@ -54,7 +55,7 @@ class BulkOutcome:
 
 
 def run_bulk(entries: Iterator[Entry], total_lines: int | None, output: Path | None, shard: Shard,
-             settings: Settings, *, load_pipeline: Callable[[Path], Pipeline] = Pipeline.load,
+             settings: Settings, *, load_pipeline: Callable[[Path], Pipeline] | None = None,
              progress_stream: TextIO = sys.stderr) -> BulkOutcome:
     """Extract the shard's entries not yet in `output` (None: stdout) and append their records.
 
@@ -75,7 +76,8 @@ def run_bulk(entries: Iterator[Entry], total_lines: int | None, output: Path | N
         # Admission is the HTTP server's guard; here the in-flight window bounds the work.
         runner = ExtractionRunner(Metrics(), max_queue=sys.maxsize, threads=settings.inference_threads,
                                   token_budget=settings.batch_token_budget)
-        runner.load(load_pipeline, settings.model_path)
+        runner.load(load_pipeline or functools.partial(Pipeline.load, precision=settings.precision),
+                    settings.model_path)
         if runner.state is not Readiness.READY:
             raise BulkAborted(f"the model failed to load from {settings.model_path} (see the log)")
         progress = Progress(progress_stream, total_lines, resumed, terminal=progress_stream.isatty())

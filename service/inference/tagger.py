@@ -80,8 +80,9 @@ class ClaimTagger:
     _per_thread: threading.local = field(default_factory=threading.local, init=False, repr=False, compare=False)
 
     @classmethod
-    def load(cls, artifact_dir: Path) -> ClaimTagger:
-        """Return the tagger from `artifact_dir` merged into the installed base;
+    def load(cls, artifact_dir: Path, precision: Precision | None = None) -> ClaimTagger:
+        """Return the tagger from `artifact_dir` merged into the installed base, run in
+        `precision` (default: the device's, bf16 where it has it);
         raise ModelArtifactError if unusable."""
         artifact = read_artifact(artifact_dir, WEIGHTS_FILE, "tagger")
         config = artifact.config
@@ -99,7 +100,7 @@ class ClaimTagger:
             raise ModelArtifactError(f"artifact does not fit the network: {unexpected or missing}")
         merge_adapters(network.encoder)
         device = inference_device()
-        precision = device_precision(device)
+        precision = precision or device_precision(device)
         network.to(device).eval()
         if precision is Precision.BF16:
             _store_linear_in_bf16(network)

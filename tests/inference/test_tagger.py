@@ -4,8 +4,10 @@ import json
 import shutil
 
 import pytest
+import torch
 
 from service.inference.artifact import CONFIG_FILE, ModelArtifactError
+from service.inference.encoder import Precision
 from service.inference.tagger import ClaimTagger
 from service.settings import DEFAULT_MODEL_PATH
 
@@ -53,3 +55,11 @@ def test_empty_text_and_other_base_versions(tagger, tmp_path):
     (broken / CONFIG_FILE).write_text(json.dumps(config))
     with pytest.raises(ModelArtifactError, match="0.0.9"):
         ClaimTagger.load(broken)
+
+
+def test_fp32_when_asked_keeps_fp32_weights_and_finds_the_same_spans(tagger):
+    fp32 = ClaimTagger.load(ARTIFACT, Precision.FP32)
+    assert fp32.precision is Precision.FP32
+    assert {p.dtype for p in fp32.network.parameters()} == {torch.float32}
+    spans = {head: [(s.start, s.end, s.label) for s in found] for head, found in tagger.tag(TEXT).items()}
+    assert {head: [(s.start, s.end, s.label) for s in found] for head, found in fp32.tag(TEXT).items()} == spans
