@@ -34,3 +34,7 @@ AUXILIARIES = (
     r"(?:(?:has|have|had|was|were|is|are|would|will|also|later|then|previously|reportedly"
     r"|once|recently|earlier|further|repeatedly|publicly|separately|again|just)\s+)*"
 )
+# A verb of saying right after its subject ("Eastman says", "Paris also claims"), and one
+# right before an inverted subject ('...," said Bolden').
+SPOKEN_AFTER = re.compile(rf"[ \t]+{AUXILIARIES}(?:{_alternation(SPEECH_VERBS | INDIRECT_VERBS | THAT_VERBS)})\b")
+SPOKEN_BEFORE = re.compile(rf"\b(?:{_alternation(SPEECH_VERBS)})[ \t]+$")

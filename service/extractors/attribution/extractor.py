@@ -228,9 +228,9 @@ def _attribute_quotations(ctx: _Context, quotations: Sequence[Quotation]) -> lis
 
 def extract_quotes(doc: Document) -> list[Attribution]:
     """Return the attributions of `doc` (quotes first, then reported speech), sorted by start."""
-    people = find_people(doc.text)
-    ctx = _Context(doc, people)
     quotations = find_quotations(doc.text, doc.paragraphs)
+    people = find_people(doc.text, quotations)
+    ctx = _Context(doc, people)
     quoted = filter_spans(_attribute_quotations(ctx, quotations))
     reported = filter_spans(find_reported_speech(doc, people))
     quoted = [_as_mixed(q, reported) for q in quoted]

@@ -6,11 +6,14 @@ governor" into the fullest name the article gave earlier.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from service import lexicon
 from service.core.spans import Span
 from service.core.types import SpeakerType
+from service.extractors.attribution.cues import SPOKEN_AFTER, SPOKEN_BEFORE
 
 _ORGANIZATIONS = lexicon.organizations()
 # Titles written before a name (en/titles.toml): "President Macron".
@@ -40,10 +43,15 @@ _APPOSITION = re.compile(r",\s+(?:the|a|an|its|his|her|their)\s+([^,.;:\"\u201c\
 
 
 class Person(Span, frozen=True, kw_only=True):
-    """A full personal name mentioned in the text, with the role nouns attached to it."""
+    """A person mentioned in the text: `name` is the full name, with the role nouns attached
+    to it; `by_surname` when this mention gives the surname alone ("Professor Eastman" after
+    "Professor Cres Eastman"); `quoted` when it lies inside a quotation (someone the quoted
+    speaker talks of)."""
 
     name: str
     roles: frozenset[str]
+    quoted: bool = False
+    by_surname: bool = False
 
 
 def name_tokens(text: str, start: int, end: int) -> tuple[list[Span], set[str]]:
@@ -80,26 +88,38 @@ def _roles_around(text: str, name: Span, titles: set[str]) -> frozenset[str]:
     return frozenset(roles)
 
 
-def find_people(text: str) -> list[Person]:
-    """Return the full personal names (two to four words) of `text`, sorted by start."""
+def find_people(text: str, quotations: Sequence[Span] = ()) -> list[Person]:
+    """Return the people of `text` by start: every full name (two to four words) and every
+    later mention of a full name by its surname alone as the subject of a verb of saying
+    ("Eastman says", "said Eastman"), each marked quoted when it lies inside one of
+    `quotations` (sorted, not overlapping)."""
     people = []
+    ends = [q.end for q in quotations]
+    by_surname: dict[str, Person] = {}
     for run in CAPITALIZED_RUN.finditer(text):
         names, titles = name_tokens(text, run.start(), run.end())
-        if not 2 <= len(names) <= 4:
-            continue
         words = [text[t.start : t.end].lower().rstrip(".") for t in names]
-        if any(w in _NOT_NAME or w in GROUP_NOUNS for w in words):
+        if len(names) == 1 and (known := by_surname.get(words[0])) is not None and _speaks(text, names[0]):
+            span, name, roles = names[0], known.name, known.roles | _roles_around(text, names[0], titles)
+        elif 2 <= len(names) <= 4 and not any(w in _NOT_NAME or w in GROUP_NOUNS for w in words):
+            span = Span(start=names[0].start, end=names[-1].end)
+            name, roles = " ".join(text[t.start : t.end] for t in names), _roles_around(text, span, titles)
+        else:
             continue
-        span = Span(start=names[0].start, end=names[-1].end)
-        people.append(
-            Person(
-                start=span.start,
-                end=span.end,
-                name=" ".join(text[t.start : t.end] for t in names),
-                roles=_roles_around(text, span, titles),
-            )
-        )
+        holder = bisect.bisect_right(ends, span.start)
+        person = Person(start=span.start, end=span.end, name=name, roles=roles, by_surname=len(names) == 1,
+                        quoted=holder < len(quotations) and quotations[holder].start <= span.start)
+        people.append(person)
+        if not person.by_surname:
+            by_surname[words[-1]] = person
     return people
+
+
+def _speaks(text: str, name: Span) -> bool:
+    """Return whether the name is the subject of a verb of saying right beside it: other
+    surname mentions ("the Cruise video", "Warhol was a legend") do not move a later "he"."""
+    return (SPOKEN_AFTER.match(text, name.end) is not None
+            or SPOKEN_BEFORE.search(text, max(0, name.start - 20), name.start) is not None)
 
 
 # Last words that make a name an organization's ("Acme Corp", "Defence Ministry").

@@ -2,7 +2,8 @@
 
 A mention keeps its titles and apposition ("Oleg Ivanov, the regional
 governor"); its name is the fullest form the article gives: "he" is the most
-recent person named before it, "Ivanov" the earlier full name ending in it,
+recent person named before it outside quotations (by full name, or by surname as
+the subject of a verb of saying), "Ivanov" the earlier full name ending in it,
 "the governor" the earlier person introduced with that role.
 """
 
@@ -237,15 +238,20 @@ def _person_with_role(people: Sequence[Person], before: int, role: str) -> str |
 
 
 def _latest_person(text: str, people: Sequence[Person], before: int) -> str | None:
-    """Return the latest person named before `before` who is not the object of a verb or a
-    preposition ("X told Y ...": a later "he" is X), else the latest person."""
-    fallback = None
+    """Return the latest person named before `before` outside quotations who is not the
+    object of a verb or a preposition ("X told Y ...": a later "he" is X); else the latest
+    outside quotations; else the latest. A name inside a quote is someone the quoted speaker
+    talks of: '"... we've convinced Food Standards ...," he said' is not Food Standards."""
+    fallback = quoted = None
     for person in _earlier_people(people, before):
+        if person.quoted:
+            quoted = quoted or person.name
+            continue
         fallback = fallback or person.name
         word = _OBJECT_MARKER.search(text, max(0, person.start - 12), person.start)
         if word is None:
             return person.name
-    return fallback
+    return fallback or quoted
 
 
 def _latest_organization(earlier: Sequence[Speaker]) -> str | None:

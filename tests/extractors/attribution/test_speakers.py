@@ -178,8 +178,34 @@ def test_name_does_not_run_across_a_sentence_end():
 
 def test_arabic_particle_names_and_case_insensitive_surname():
     text = "Director General Suleiman al-Amr spoke. Al-Amr said"
-    assert [p.name for p in find_people(text)] == ["Suleiman al-Amr"]
+    assert [(p.name, p.by_surname) for p in find_people(text)] == [("Suleiman al-Amr", False),
+                                                                   ("Suleiman al-Amr", True)]
     assert _name(text, "Al-Amr") == "Suleiman al-Amr"
+
+
+def test_he_is_the_latest_person_mentioned_by_surname_and_outside_quotes():
+    # Regression: Wikinews "iodine" resolved "he" to "Food Standards", a name inside the quote.
+    text = ('Professor Cres Eastman chairs the Centre for Control of Iodine Deficiency Disorders. '
+            'Professor Eastman says firms could act. "We have convinced the Food Standards of Australia '
+            'that all salt should be iodised," he said.')
+    quotation = Span(start=text.index('"We'), end=text.index(' he said'))
+    people = find_people(text, [quotation])
+    assert [(p.name, p.by_surname, p.quoted) for p in people] == [
+        ("Cres Eastman", False, False), ("Iodine Deficiency Disorders", False, False),
+        ("Cres Eastman", True, False), ("Food Standards", False, True)]
+    he = text.index("he said")
+    assert resolve_speaker(text, Span(start=he, end=he + 2), people).name == "Cres Eastman"
+    assert resolve_speaker(text, Span(start=he, end=he + 2), find_people(text)).name == "Food Standards"
+
+
+def test_a_surname_mention_is_an_earlier_full_name_speaking():
+    # Regression: "the Cruise video" (Wikinews "hackers") and "Warhol was also a legend"
+    # ("warhol") took a later "He" from the person named before them.
+    text = ('Johnson said so. Then came Boris Johnson and the Johnson plan. Johnson was calm. '
+            'Smith agreed, and Johnson has also said no. "Yes," said Johnson.')
+    assert [(p.name, p.start, p.by_surname) for p in find_people(text)] == [
+        ("Boris Johnson", text.index("Boris"), False), ("Boris Johnson", text.index("Johnson has"), True),
+        ("Boris Johnson", text.rindex("Johnson"), True)]
 
 
 @pytest.mark.parametrize(("name", "expected"), [
