@@ -71,6 +71,10 @@ _MAX_APPOSITION_WORDS = 20
 # A word right before a name that makes the name an object: "told Xinhua", "met with Kim".
 _OBJECT_MARKER = re.compile(r"\b(?:told|to|with|by|from|against|asked|thanked)\s+(?:the\s+)?$")
 _LOOKBACK = 200  # people searched back from a mention; keeps resolution linear
+# A role of a place or body before a capitalized run: "Governor of Washington Chris Gregoire".
+_ROLE_OF = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
+# Lowercase words inside an organization's name ("Department of Agriculture").
+_NAME_JOINERS = frozenset({"of", "for", "and", "on", "de", "the"})
 
 
 def names_a_source(name: str) -> bool:
@@ -204,6 +208,10 @@ def _name_span(text: str, start: int, end: int) -> list[Span]:
     words = [w for w in words if w not in _DETERMINERS]
     if all(w in GROUP_NOUNS or w in ROLE_NOUNS or w in TITLES for w in words):
         return []
+    role = _ROLE_OF.search(text, max(start, runs[-1].start() - 40), runs[-1].start())
+    if role is not None and role.group(1).lower() in TITLES | ROLE_NOUNS and len(names) > 2:
+        # "Governor of Washington Chris Gregoire": the run opens with the role's place or body.
+        return names[-2:]
     return names
 
 
@@ -269,6 +277,22 @@ def _latest_group(earlier: Sequence[Speaker]) -> str | None:
     return None
 
 
+def _organization_named(text: str, start: int, end: int) -> str | None:
+    """Return the whole proper name of an organization or country the phrase is, of two
+    words or more, without a leading "the" or "both" ("North Korea", "U.S. Department of
+    Agriculture"): person names drop words such as "North" or "Department", an
+    organization's keeps them."""
+    words = text[start:end].split()
+    while words and words[0].lower() in ("the", "both"):
+        words = words[1:]
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return None
+    if not all(w[:1].isupper() or w in _NAME_JOINERS for w in words):
+        return None
+    name = " ".join(words)
+    return name if speaker_type(name) is SpeakerType.ORGANIZATION else None
+
+
 def resolve_speaker(
     text: str, mention: Span, people: Sequence[Person], earlier: Sequence[Speaker] = ()
 ) -> Speaker:
@@ -283,6 +307,8 @@ def resolve_speaker(
         name = _latest_group(earlier)
     elif words == ["it"]:
         name = _latest_organization(earlier)
+    elif (organization := _organization_named(text, start, end)) is not None:
+        name = organization
     else:
         tokens = _name_span(text, start, end) or _apposition_name(text, mention, end)
         if len(tokens) == 1:

@@ -231,3 +231,19 @@ def test_speaker_type_tells_people_from_organizations(name, expected):
 ])
 def test_an_unresolved_pronoun_names_no_source(name, named):
     assert names_a_source(name) is named
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # Regressions from the golden Wikinews claims (korea, warming, nasa, questionnaire, taxes).
+    ("North Korea stated it would attack.", "North Korea", "North Korea"),
+    ("The U.S. Department of Agriculture notes that ozone harms crops.", "The U.S. Department of Agriculture",
+     "U.S. Department of Agriculture"),
+    ("NASA Administrator Charles Bolden announced the sites.", "NASA Administrator Charles Bolden", "Charles Bolden"),
+    ("Governor of Washington Chris Gregoire said it.", "Governor of Washington Chris Gregoire", "Chris Gregoire"),
+    ("CEO of the Refugee Council Enver Solomon told us.", "CEO of the Refugee Council Enver Solomon", "Enver Solomon"),
+    ("Minister of Education Stefania Giannini said so.", "Minister of Education Stefania Giannini",
+     "Stefania Giannini"),
+    ("The Church denied it.", "The Church", "The Church"),
+])
+def test_organizations_keep_their_whole_name_and_roles_of_a_body_are_cut(text, mention, expected):
+    assert _name(text, mention) == expected
