@@ -68,8 +68,9 @@ _PARTY_TAG = re.compile(r"[ \t]\([RDI](?:-[A-Z][A-Za-z.]{1,6})?\)")
 _WORD = re.compile(r"[^\s,]+")
 _MAX_WORDS = 10
 _MAX_APPOSITION_WORDS = 20
-# A word right before a name that makes the name an object: "told Xinhua", "met with Kim".
-_OBJECT_MARKER = re.compile(r"\b(?:told|to|with|by|from|against|asked|thanked)\s+(?:the\s+)?$")
+# A word right before a name that makes the name an object ("told Xinhua", "met with Kim"),
+# or a thing's ("won the Budweiser Man of the Match award").
+_OBJECT_MARKER = re.compile(r"\b(?:(?:told|to|with|by|from|against|asked|thanked)\s+(?:the\s+)?|the\s+)$")
 _LOOKBACK = 200  # people searched back from a mention; keeps resolution linear
 # A role of a place or body before a capitalized run: "Governor of Washington Chris Gregoire".
 _ROLE_OF = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")

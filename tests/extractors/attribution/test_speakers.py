@@ -186,7 +186,7 @@ def test_arabic_particle_names_and_case_insensitive_surname():
 def test_he_is_the_latest_person_mentioned_by_surname_and_outside_quotes():
     # Regression: Wikinews "iodine" resolved "he" to "Food Standards", a name inside the quote.
     text = ('Professor Cres Eastman chairs the Centre for Control of Iodine Deficiency Disorders. '
-            'Professor Eastman says firms could act. "We have convinced the Food Standards of Australia '
+            'Professor Eastman says firms could act. "We have convinced Food Standards of Australia '
             'that all salt should be iodised," he said.')
     quotation = Span(start=text.index('"We'), end=text.index(' he said'))
     people = find_people(text, [quotation])
@@ -247,3 +247,10 @@ def test_an_unresolved_pronoun_names_no_source(name, named):
 ])
 def test_organizations_keep_their_whole_name_and_roles_of_a_body_are_cut(text, mention, expected):
     assert _name(text, mention) == expected
+
+
+def test_a_capitalized_pair_after_the_is_a_thing_not_the_person_he_refers_to():
+    # Regression: Wikinews "soccer" resolved this "He" to "Budweiser Man".
+    text = 'Harry Kane won the Budweiser Man of the Match award. He said, "It felt good."'
+    assert _name(text, "He") == "Harry Kane"
+    assert _name("Yesterday Mohamed spoke. He left.", "He") == "He"
