@@ -74,6 +74,13 @@ _OBJECT_MARKER = re.compile(r"\b(?:(?:told|to|with|by|from|against|asked|thanked
 _LOOKBACK = 200  # people searched back from a mention; keeps resolution linear
 # A role of a place or body before a capitalized run: "Governor of Washington Chris Gregoire".
 _ROLE_OF = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
+# A named holder's statement or finding, which speaks for the holder ("Cornyn's statement",
+# "PC World's recent analysis of ..."); not "Cornyn's spokesman", a person of their own.
+_VOICE_OF = re.compile(
+    r"(?P<holder>[A-Z][\w.&\-]*?(?:[ \t]+[A-Z][\w.&\-]*?){0,3})['\u2019]s\s+(?:[a-z]+\s+)?"
+    r"(?:statement|analysis|report|study|survey|data|figures|research|website|blog|account|letter"
+    r"|announcement|release|tweet|post)\b"
+)
 # Lowercase words inside an organization's name ("Department of Agriculture").
 _NAME_JOINERS = frozenset({"of", "for", "and", "on", "de", "the"})
 
@@ -308,6 +315,10 @@ def resolve_speaker(
         name = _latest_group(earlier)
     elif words == ["it"]:
         name = _latest_organization(earlier)
+    elif (voice := _VOICE_OF.match(text, start, end)) is not None:
+        # "Cornyn's statement added": the statement speaks for Cornyn.
+        held = resolve_speaker(text, Span(start=start, end=voice.end("holder")), people, earlier)
+        name = held.name
     elif (organization := _organization_named(text, start, end)) is not None:
         name = organization
     else:

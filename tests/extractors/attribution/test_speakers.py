@@ -244,6 +244,12 @@ def test_an_unresolved_pronoun_names_no_source(name, named):
     ("Minister of Education Stefania Giannini said so.", "Minister of Education Stefania Giannini",
      "Stefania Giannini"),
     ("The Church denied it.", "The Church", "The Church"),
+    # A holder's statement or finding speaks for the holder (nasa, ie9); a spokesman does not.
+    ("Senator John Cornyn issued a statement. Cornyn's statement added, \"No.\"", "Cornyn's statement",
+     "John Cornyn"),
+    ("PC World's recent analysis of its own web traffic statistics shows it.",
+     "PC World's recent analysis of its own web traffic statistics", "PC World"),
+    ("Cornyn's spokesman said no.", "Cornyn's spokesman", "Cornyn's spokesman"),
 ])
 def test_organizations_keep_their_whole_name_and_roles_of_a_body_are_cut(text, mention, expected):
     assert _name(text, mention) == expected
