@@ -19,6 +19,7 @@ from service.core.document import Document
 from service.core.spans import Span, TaggedSpan, admit
 from service.core.types import Attribution, Quantity, QuantityKind, Timex, TimexType
 from service.extractors.attribution.extractor import group_pronouns_resolved
+from service.extractors.attribution.cues import ACCORDING_TO, EMBEDDING_CUE, INDIRECT_CUE
 from service.extractors.attribution.people import find_people
 from service.extractors.attribution.quote_marks import find_quotations
 from service.fusion.assembled import assembled
@@ -82,17 +83,23 @@ def tagged_attributions(strategy: Strategy, doc: Document, rules: list[Attributi
     if strategy is Strategy.MODEL:
         return model
     if strategy is Strategy.RULES_THEN_MODEL:
-        rules = _with_model_speakers(rules, model)
+        rules = _with_model_speakers(doc.text, rules, model)
         merged = sorted(rules + admit(model, rules), key=lambda a: a.start)
     else:
         merged = sorted(model + admit(rules, model), key=lambda a: a.start)
     return group_pronouns_resolved(doc.text, merged, people)
 
 
-def _with_model_speakers(rules: list[Attribution], model: list[Attribution]) -> list[Attribution]:
-    """Return the rules' attributions, each one without a speaker taking the speaker and cue
-    of a model attribution whose content holds its content ("Heald said although ...,
-    \"nobody has looked at these together\"": the rules saw the quote, the tagger its source)."""
+def _says(text: str, cue: Span) -> bool:
+    """Return whether the cue holds a verb of saying or "according to"."""
+    return any(pattern.search(text, cue.start, cue.end) for pattern in (EMBEDDING_CUE, INDIRECT_CUE, ACCORDING_TO))
+
+
+def _with_model_speakers(text: str, rules: list[Attribution], model: list[Attribution]) -> list[Attribution]:
+    """Return the rules' attributions, each one without a speaker or a cue taking the speaker
+    and cue of a model attribution whose content holds its content ("Heald said although ...,
+    \"nobody has looked at these together\"": the rules saw the quote, the tagger its source);
+    a quote the rules continued from a speaker before it takes them only from a verb of saying."""
     # Tagger contents never overlap (one head's spans), so the one that may hold a rule's
     # content is the last to start at or before it.
     donors = sorted((m for m in model if m.speaker is not None and m.cue is not None), key=lambda m: m.content.start)
@@ -100,9 +107,11 @@ def _with_model_speakers(rules: list[Attribution], model: list[Attribution]) -> 
     completed = []
     for rule in rules:
         index = bisect.bisect_right(starts, rule.content.start) - 1
-        donor = donors[index] if rule.speaker is None and index >= 0 else None
+        donor = donors[index] if (rule.speaker is None or rule.cue is None) and index >= 0 else None
         if donor is not None and rule.content.end > donor.content.end + 1:
             donor = None
+        if donor is not None and rule.speaker is not None and not _says(text, donor.cue):
+            donor = None  # a continued quote keeps its speaker against "was supported by ..."
         if donor is None:
             completed.append(rule)
             continue

@@ -45,15 +45,30 @@ _SENTENCE_REST = re.compile(r"[^.!?\n]*")
 _SMALL_WORDS = frozenset("of the and a an in on at for to".split())
 
 
+_BETWEEN_SENTENCES = " \t\n.!?"
+
+
 class _Context:
     """What attributing one quotation needs to know about the document."""
 
-    def __init__(self, doc: Document, people: Sequence[Person]) -> None:
+    def __init__(self, doc: Document, people: Sequence[Person], reported: Sequence[Attribution] = ()) -> None:
         self.doc, self.text, self.people = doc, doc.text, people
         self.paragraph_starts = [p.start for p in doc.paragraphs]
+        # Reported speech with a speaker, not overlapping, by end.
+        self.reported = sorted((a for a in reported if a.speaker is not None), key=lambda a: a.end)
+        self.reported_ends = [a.end for a in self.reported]
 
     def paragraph_index(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.paragraph_starts, position) - 1)
+
+    def reported_before(self, q: Quotation) -> Speaker | None:
+        """Return the speaker of reported speech that ends right before `q`, with only the
+        sentence's end between ('Heald noted the findings show ... important. "An air-quality
+        cleanup ..."'), else None."""
+        index = bisect.bisect_right(self.reported_ends, q.start) - 1
+        if index < 0 or self.text[self.reported[index].end : q.start].strip(_BETWEEN_SENTENCES):
+            return None
+        return self.reported[index].speaker
 
     def sentence_end(self, position: int, limit: int) -> int:
         sentence = self.doc.sentence_at(position)
@@ -183,9 +198,13 @@ def _attribute(
     if not (set_off and _is_full_clause(text, q.content)):
         return None
     index = ctx.paragraph_index(q.start)
-    if earlier and earlier[-1][0] >= index - 1:
-        # A quoted sentence right after a speaker's quote goes on with that speaker.
-        speaker = earlier[-1][1]
+    # A quoted sentence right after a speaker's quote, or after their reported speech in its
+    # paragraph, goes on with that speaker: the later of the two.
+    speaker = earlier[-1][1] if earlier and earlier[-1][0] >= index - 1 else None
+    reporter = ctx.reported_before(q)
+    if reporter is not None and (speaker is None or reporter.start > speaker.start):
+        speaker = reporter
+    if speaker is not None:
         kind = speaker_kind(text, speaker)
         return build_attribution(
             AttributionType.DIRECT, Pattern.CONTINUED, q.content, speaker, kind, None, q
@@ -230,9 +249,9 @@ def extract_quotes(doc: Document) -> list[Attribution]:
     """Return the attributions of `doc` (quotes first, then reported speech), sorted by start."""
     quotations = find_quotations(doc.text, doc.paragraphs)
     people = find_people(doc.text, quotations)
-    ctx = _Context(doc, people)
-    quoted = filter_spans(_attribute_quotations(ctx, quotations))
     reported = filter_spans(find_reported_speech(doc, people))
+    ctx = _Context(doc, people, reported)
+    quoted = filter_spans(_attribute_quotations(ctx, quotations))
     quoted = [_as_mixed(q, reported) for q in quoted]
     quoted = filter_spans(quoted)
     # Reported speech only where no quote was found: a quote is the stronger evidence.

@@ -81,6 +81,8 @@ _VOICE_OF = re.compile(
     r"(?:statement|analysis|report|study|survey|data|figures|research|website|blog|account|letter"
     r"|announcement|release|tweet|post)\b"
 )
+# A body a person speaks for, after the name: "of The Globe and Mail", "for Food Standards".
+_OF_BODY = re.compile(r"[ \t]+(?:of|for|at|from)[ \t]+(?:the[ \t]+)?[A-Z]")
 # Lowercase words inside an organization's name ("Department of Agriculture").
 _NAME_JOINERS = frozenset({"of", "for", "and", "on", "de", "the"})
 
@@ -285,6 +287,21 @@ def _latest_group(earlier: Sequence[Speaker]) -> str | None:
     return None
 
 
+def _person_of_body(text: str, start: int, end: int, people: Sequence[Person]) -> str | None:
+    """Return the full name a phrase opens with before the body the person speaks for
+    ("Matthew Ingram of The Globe and Mail", "Lydia Buchtmann for Food Standards ...")."""
+    run = CAPITALIZED_RUN.match(text, start, end)
+    if run is None or _OF_BODY.match(text, run.end(), end) is None:
+        return None
+    index = bisect.bisect_left(people, run.start(), key=lambda p: p.start)
+    for person in people[index:]:
+        if person.start >= run.end():
+            break
+        if not person.by_surname and person.end == run.end():
+            return person.name
+    return None
+
+
 def _organization_named(text: str, start: int, end: int) -> str | None:
     """Return the whole proper name of an organization or country the phrase is, of two
     words or more, without a leading "the" or "both" ("North Korea", "U.S. Department of
@@ -319,6 +336,8 @@ def resolve_speaker(
         # "Cornyn's statement added": the statement speaks for Cornyn.
         held = resolve_speaker(text, Span(start=start, end=voice.end("holder")), people, earlier)
         name = held.name
+    elif (person := _person_of_body(text, start, end, people)) is not None:
+        name = person
     elif (organization := _organization_named(text, start, end)) is not None:
         name = organization
     else:

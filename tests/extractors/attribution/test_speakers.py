@@ -250,6 +250,10 @@ def test_an_unresolved_pronoun_names_no_source(name, named):
     ("PC World's recent analysis of its own web traffic statistics shows it.",
      "PC World's recent analysis of its own web traffic statistics", "PC World"),
     ("Cornyn's spokesman said no.", "Cornyn's spokesman", "Cornyn's spokesman"),
+    # A person named before the body they speak for (hackers, iodine).
+    ("Matthew Ingram of The Globe and Mail dubbed it.", "Matthew Ingram of The Globe and Mail", "Matthew Ingram"),
+    ("Lydia Buchtmann for Food Standards Australia New Zealand says no.",
+     "Lydia Buchtmann for Food Standards Australia New Zealand", "Lydia Buchtmann"),
 ])
 def test_organizations_keep_their_whole_name_and_roles_of_a_body_are_cut(text, mention, expected):
     assert _name(text, mention) == expected
