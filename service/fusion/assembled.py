@@ -25,9 +25,9 @@ from collections.abc import Sequence
 from service.core.document import Document
 from service.core.spans import Span, TaggedSpan
 from service.core.types import Attribution, AttributionType, Speaker
-from service.extractors.attribution.people import Person, find_people
-from service.extractors.attribution.quote_marks import find_quotations
-from service.extractors.attribution.speakers import resolve_speaker
+from service.extractors.attribution.extractor import document_people
+from service.extractors.attribution.people import Person
+from service.extractors.attribution.resolution import resolve_speaker
 
 OPENING_MARKS = "\"'\u201c\u2018\u00ab\u201e"
 CLOSING_MARKS = "\"'\u201d\u2019\u00bb"
@@ -54,7 +54,7 @@ def assembled(doc: Document, spans: Sequence[TaggedSpan], known: Sequence[Speake
     """Return the attributions the tagger's attribution spans form in `doc`, by start.
     `known` are speakers found otherwise (the rules'): a pronoun may refer to them; `people`
     are the text's (found here when not given)."""
-    people = find_people(doc.text, find_quotations(doc.text, doc.paragraphs)) if people is None else people
+    people = document_people(doc) if people is None else people
     starts = [s.start for s in doc.sentences]
     spans = [_trimmed(doc.text, s) for s in _joined(doc.text, spans)]
     by_sentence: dict[int, list[TaggedSpan]] = defaultdict(list)

@@ -18,10 +18,8 @@ import msgspec
 from service.core.document import Document
 from service.core.spans import Span, TaggedSpan, admit
 from service.core.types import Attribution, Quantity, QuantityKind, Timex, TimexType
-from service.extractors.attribution.extractor import group_pronouns_resolved
 from service.extractors.attribution.cues import ACCORDING_TO, EMBEDDING_CUE, INDIRECT_CUE
-from service.extractors.attribution.people import find_people
-from service.extractors.attribution.quote_marks import find_quotations
+from service.extractors.attribution.extractor import document_people, group_pronouns_resolved
 from service.fusion.assembled import assembled
 from service.fusion.policy import ASSEMBLY_CONFIDENCE, MIN_CONFIDENCE, Strategy, additions, confidence_floor, retyped
 from service.normalize.numbers import parse_number
@@ -78,7 +76,7 @@ def tagged_attributions(strategy: Strategy, doc: Document, rules: list[Attributi
     if strategy not in (Strategy.MODEL, Strategy.MODEL_THEN_RULES, Strategy.RULES_THEN_MODEL):
         return rules
     known = [a.speaker for a in rules if a.speaker is not None]
-    people = find_people(doc.text, find_quotations(doc.text, doc.paragraphs))
+    people = document_people(doc)
     model = assembled(doc, [s for s in spans if s.confidence >= floor], known, people)
     if strategy is Strategy.MODEL:
         return model

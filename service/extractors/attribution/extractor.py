@@ -23,8 +23,8 @@ from service.extractors.attribution.cues import AUXILIARIES, EMBEDDING_CUE, SPEE
 from service.extractors.attribution.people import Person, find_people
 from service.extractors.attribution.quote_marks import Quotation, find_quotations
 from service.extractors.attribution.reported import find_reported_speech
+from service.extractors.attribution.resolution import resolve_speaker
 from service.extractors.attribution.speakers import (
-    resolve_speaker,
     speaker_after,
     speaker_before,
     speaker_kind,
@@ -43,8 +43,6 @@ _CUE_TAIL = re.compile(r"(?:\s+[\w'\u2019.\-]+){0,5}\s*[:,]?\s*")
 _SET_OFF_BEFORE = ".!?\u2026:,;\u2014\u2013\"\u201d\u2019\u00bb"
 _SENTENCE_REST = re.compile(r"[^.!?\n]*")
 _SMALL_WORDS = frozenset("of the and a an in on at for to".split())
-
-
 _BETWEEN_SENTENCES = " \t\n.!?"
 
 
@@ -245,10 +243,15 @@ def _attribute_quotations(ctx: _Context, quotations: Sequence[Quotation]) -> lis
     return found
 
 
+def document_people(doc: Document, quotations: Sequence[Quotation] | None = None) -> list[Person]:
+    """Return the people of `doc` (find_people), those inside its quotations marked quoted."""
+    return find_people(doc.text, find_quotations(doc.text, doc.paragraphs) if quotations is None else quotations)
+
+
 def extract_quotes(doc: Document) -> list[Attribution]:
     """Return the attributions of `doc` (quotes first, then reported speech), sorted by start."""
     quotations = find_quotations(doc.text, doc.paragraphs)
-    people = find_people(doc.text, quotations)
+    people = document_people(doc, quotations)
     reported = filter_spans(find_reported_speech(doc, people))
     ctx = _Context(doc, people, reported)
     quoted = filter_spans(_attribute_quotations(ctx, quotations))

@@ -18,7 +18,8 @@ from service.core.types import Attribution, AttributionType
 from service.extractors.attribution.assemble import Pattern, build_attribution
 from service.extractors.attribution.cues import ACCORDING_TO, AUXILIARIES, INDIRECT_CUE, INDIRECT_VERBS, THAT_VERBS
 from service.extractors.attribution.people import CAPITALIZED_RUN, Person
-from service.extractors.attribution.speakers import resolve_speaker, speaker_before, speaker_kind, speaker_mention
+from service.extractors.attribution.resolution import resolve_speaker
+from service.extractors.attribution.speakers import speaker_before, speaker_kind, speaker_mention
 
 _REACH = 150  # a leading cue sits near the start of its sentence
 _TAIL_REACH = 160

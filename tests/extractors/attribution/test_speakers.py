@@ -7,10 +7,10 @@ import pytest
 from service.core.spans import Span
 from service.core.types import Speaker, SpeakerType
 from service.extractors.attribution.people import find_people, speaker_type
+from service.extractors.attribution.resolution import resolve_speaker
 from service.extractors.attribution.speakers import (
     SpeakerKind,
     names_a_source,
-    resolve_speaker,
     speaker_after,
     speaker_before,
     speaker_kind,
