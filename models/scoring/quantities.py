@@ -165,11 +165,12 @@ def report(tally: Tally, label: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the MeasEval figures of one split; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=None, help="the measeval folder")
+    parser.add_argument("--data", type=Path, default=None, help="the shared data folder (default ../shared/data)")
     parser.add_argument("--split", choices=SPLITS, default=DEV_SPLIT)
     parser.add_argument("--errors", type=int, default=0, help="print this many unmatched spans")
     args = parser.parse_args(argv)
-    documents = read_split(args.split, args.data)
+    # --data names the shared data folder, as every scorer's does; MeasEval is its measeval/.
+    documents = read_split(args.split, None if args.data is None else args.data / "measeval")
     for durations, label in ((False, "quantities"), (True, "quantities + duration dates")):
         tally = Tally()
         for document in documents:

@@ -50,7 +50,7 @@ def test_f1_and_units():
 
 
 def test_main_prints_the_figures(shared_data, capsys):
-    assert main(["--data", str(shared_data / "measeval"), "--split", "trial"]) == 0
+    assert main(["--data", str(shared_data), "--split", "trial"]) == 0
     printed = capsys.readouterr().out
     assert "MeasEval trial (65 paragraphs), quantities: gold 281" in printed
     assert "span exact" in printed and "IsCount" in printed
