@@ -11,6 +11,7 @@ model first: the tagger's attributions, then the rules' that overlap none of the
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 import msgspec
@@ -23,6 +24,9 @@ from service.extractors.attribution.extractor import document_people, group_pron
 from service.fusion.assembled import assembled
 from service.fusion.policy import ASSEMBLY_CONFIDENCE, MIN_CONFIDENCE, Strategy, additions, confidence_floor, retyped
 from service.normalize.numbers import parse_number
+
+# What may stand between a clause and the quote it introduces with a colon: no sentence end.
+_COLON_GAP = re.compile(r"[^.!?\n]*:\s*")
 
 
 def _added(strategy: Strategy, taken: Sequence[Span], spans: Sequence[TaggedSpan]) -> list[TaggedSpan]:
@@ -93,6 +97,20 @@ def _says(text: str, cue: Span) -> bool:
     return any(pattern.search(text, cue.start, cue.end) for pattern in (EMBEDDING_CUE, INDIRECT_CUE, ACCORDING_TO))
 
 
+def _introduced(text: str, quote: Attribution, model: list[Attribution], ends: list[int]) -> Attribution:
+    """Return a cue-less quote with the speaker of the model attribution that introduces it
+    with a colon in the same sentence ('Sunak defended the government's record whilst
+    promising ...: "The Home Secretary and I ..."'), else the quote as it is: a colon's quote
+    is its clause's subject's, not the speaker of a quote before it."""
+    # The model's attributions never overlap, so their ends are sorted like their starts.
+    index = bisect.bisect_right(ends, quote.start) - 1
+    introducing = model[index] if index >= 0 else None
+    if introducing is None or introducing.speaker is None or _COLON_GAP.fullmatch(
+            text, introducing.end, quote.start) is None:
+        return quote
+    return msgspec.structs.replace(quote, speaker=introducing.speaker)
+
+
 def _with_model_speakers(text: str, rules: list[Attribution], model: list[Attribution]) -> list[Attribution]:
     """Return the rules' attributions, each one without a speaker or a cue taking the speaker
     and cue of a model attribution whose content holds its content ("Heald said although ...,
@@ -103,6 +121,7 @@ def _with_model_speakers(text: str, rules: list[Attribution], model: list[Attrib
     donors = sorted((m for m in model if m.speaker is not None and m.cue is not None), key=lambda m: m.content.start)
     starts = [m.content.start for m in donors]
     completed = []
+    ends = [m.end for m in model]
     for rule in rules:
         index = bisect.bisect_right(starts, rule.content.start) - 1
         donor = donors[index] if (rule.speaker is None or rule.cue is None) and index >= 0 else None
@@ -111,7 +130,7 @@ def _with_model_speakers(text: str, rules: list[Attribution], model: list[Attrib
         if donor is not None and rule.speaker is not None and not _says(text, donor.cue):
             donor = None  # a continued quote keeps its speaker against "was supported by ..."
         if donor is None:
-            completed.append(rule)
+            completed.append(_introduced(text, rule, model, ends) if rule.cue is None else rule)
             continue
         completed.append(msgspec.structs.replace(
             rule, start=min(rule.start, donor.start), end=max(rule.end, donor.end),

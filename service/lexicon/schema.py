@@ -122,9 +122,11 @@ class PartsOfDay(_Part, frozen=True):
 
 class TimeUnits(_Part, frozen=True):
     units: Mapping[str, TimeUnit]
+    day_kinds: tuple[str, ...]
 
     def __post_init__(self) -> None:
         _words("units", self.units)
+        _words("day_kinds", self.day_kinds)
         self._freeze("units")
 
 
@@ -202,10 +204,11 @@ class Organizations(_Part, frozen=True):
     groups: tuple[str, ...]
     organization_endings: tuple[str, ...]
     institutions: tuple[str, ...]
+    known: tuple[str, ...]
     countries: tuple[str, ...]
 
     def __post_init__(self) -> None:
-        for name in ("groups", "organization_endings", "institutions", "countries"):
+        for name in ("groups", "organization_endings", "institutions", "known", "countries"):
             _words(name, getattr(self, name))
         # A name ending in a group noun is an organization's too: the endings add to the groups.
         _disjoint("organizations", {"groups": self.groups, "organization_endings": self.organization_endings})

@@ -106,3 +106,16 @@ def test_a_rule_they_refers_to_the_group_the_tagger_found_before_it():
     attributions = tagged_attributions(ADD, doc, rules, spans)
     assert [a.speaker.name for a in attributions] == ["The scientists", "The scientists"]
     assert [text[a.speaker.start : a.speaker.end] for a in attributions] == ["The scientists", "They"]
+
+
+def test_a_continued_quote_a_colon_introduces_is_the_introducing_speaker_s():
+    # Regression (Wikinews "questionnaire"): the quote after "Sunak defended ...:" went on
+    # with Enver Solomon, quoted a paragraph before.
+    text = ('Enver Solomon said "it must be fair".\n\n'
+            'Sunak defended the record whilst promising a "formal update": "We are working intensely."')
+    doc = build_document(text)
+    rules = extract_quotes(doc)
+    assert [(a.speaker.name, a.cue) for a in rules][-1] == ("Enver Solomon", None)
+    spans = [tagged(text, "Sunak", "source"), tagged(text, "defended", "cue"), tagged(text, "the record", "content")]
+    attributions = tagged_attributions(ADD, doc, rules, spans)
+    assert [a.speaker.name for a in attributions] == ["Enver Solomon", "Sunak", "Sunak"]

@@ -131,6 +131,8 @@ _ORGANIZATION_WORDS = GROUP_NOUNS | frozenset(_ORGANIZATIONS.organization_ending
 _INSTITUTION_WORDS = frozenset(_ORGANIZATIONS.institutions)
 # Countries that speak in the news through their governments (schema.org: Organization).
 _COUNTRIES = frozenset(_ORGANIZATIONS.countries)
+# Organizations named by one word that reads like a surname ("Microsoft", "Twitter").
+_KNOWN_ORGANIZATIONS = frozenset(_ORGANIZATIONS.known)
 
 
 def speaker_type(name: str) -> SpeakerType:
@@ -152,7 +154,7 @@ def speaker_type(name: str) -> SpeakerType:
         after = words[institution + 1 :]
         named = len(after) >= 2 and all(w[:1].isupper() for w in after)
         return SpeakerType.PERSON if named else SpeakerType.ORGANIZATION
-    if last in _COUNTRIES:
+    if last in _COUNTRIES or " ".join(lowered) in _KNOWN_ORGANIZATIONS:
         return SpeakerType.ORGANIZATION
     # Acronyms ("NASA", "the UN") and "the Pentagon" name institutions, not people.
     if any(len(w) > 1 and w.isupper() and w.isalpha() for w in words):

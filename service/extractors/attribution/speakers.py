@@ -41,6 +41,8 @@ _INTRO_WORDS = frozenset(
     # Spoken openers, from debate transcripts: "Well, let me say", "Secondly, I believe".
     + """well let secondly thirdly lastly finally look yes okay indeed frankly honestly again
     moreover furthermore besides""".split()
+    # Sentence adverbs that report hearsay: "Allegedly, his sister pleaded ..., but he replied".
+    + """allegedly reportedly apparently reputedly supposedly""".split()
 )
 _RELATIVES = frozenset({"who", "whose", "which"})
 _NOT_APPOSITION = frozenset({"adding", "saying", "but", "and", "according"})

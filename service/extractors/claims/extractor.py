@@ -17,7 +17,7 @@ import msgspec
 
 from service.core.document import Document
 from service.core.spans import LabelledSpan, Span
-from service.core.types import Attribution, Claim, Quantity, ScoreParts, Section, Timex, TimexType
+from service.core.types import Attribution, AttributionType, Claim, Quantity, ScoreParts, Section, Timex, TimexType
 from service.extractors.attribution.people import speaker_type
 from service.extractors.attribution.speakers import names_a_source
 from service.extractors.claims.subjects import SubjectFinder
@@ -55,6 +55,15 @@ def _attributions_over(quote_starts: list[int], quote_ends: list[int], sentence:
     first = bisect.bisect_right(quote_ends, sentence.start)
     last = bisect.bisect_left(quote_starts, sentence.end)
     return tuple(range(first, last))
+
+
+def _voice(quotes: Sequence[Attribution], indices: tuple[int, ...]) -> Attribution | None:
+    """Return the attribution that gives a claim its speaker: the first with a speaker, a
+    quotation's before reported speech ('His sister pleaded with him ..., but he replied
+    "I am not able to do that"': the quoted words are what a fact-checker checks)."""
+    spoken = [quotes[i] for i in indices if quotes[i].speaker]
+    quoted = [q for q in spoken if q.type in (AttributionType.DIRECT, AttributionType.PARTIAL)]
+    return (quoted or spoken or [None])[0]
 
 
 def structure_score(has_speaker: bool, has_quantity: bool, has_date: bool, is_lead: bool = False) -> float:
@@ -131,7 +140,7 @@ def extract_claims(
             model_at[sentence.start] = checkworthiness[index]
         if not (q or d or a or sentence.lead or checkworthy):
             continue
-        said = next((quotes[i] for i in a if quotes[i].speaker), None)
+        said = _voice(quotes, a)
         speaker = said.speaker.name if said is not None else None
         # An unresolved "I" or "he" is a speaker the fact-checker cannot check.
         named = speaker is not None and names_a_source(speaker)
@@ -140,7 +149,7 @@ def extract_claims(
             Claim(
                 start=sentence.start, end=sentence.end, speaker=speaker,
                 speaker_type=speaker_type(speaker) if speaker is not None else None,
-                cue=next((quotes[i].cue for i in a if quotes[i].cue), None),
+                cue=said.cue if said is not None and said.cue else next((quotes[i].cue for i in a if quotes[i].cue), None),
                 quantities=q, dates=d, quotes=a,
                 subject=next((s for i in q if (s := subjects.find(sentence, quantities[i], i)) is not None), None),
                 event_date=_event_date(dates, d), section=sentence.section,

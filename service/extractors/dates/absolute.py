@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from service import lexicon
 from service.core.document import Document
 from service.core.types import Timex, TimexType
 from service.extractors.dates.patterns import (
@@ -56,6 +57,10 @@ _DECADE = re.compile(
     r"(?:\b(?P<full>(?:1[5-9]|20)\d)0s|(?P<apostrophe>['\u2019])?\b(?P<short>\d)0s)\b"
 )
 _CUE_WINDOW = 40
+# "a survey of 1709 schoolchildren": after "of", a number before a group of people counts them.
+_PEOPLE_AFTER = re.compile(r"[ \u00a0]+(?P<noun>[a-z]+)\b")
+_OF_BEFORE = re.compile(r"\b(?i:of)\s+$")
+_PEOPLE = frozenset(lexicon.organizations().groups)
 
 
 def _day_timex(doc: Document, match: re.Match[str], year: str | None, month: int, day: int) -> Timex | None:
@@ -95,6 +100,9 @@ def build_year(match: re.Match[str], doc: Document) -> Timex | None:
     """Return the DATE of a year introduced by a time word ("in 2010" -> "2010"), else None."""
     start = match.start()
     if _YEAR_CUE.search(doc.text[max(0, start - _CUE_WINDOW) : start]) is None:
+        return None
+    after = _PEOPLE_AFTER.match(doc.text, match.end())
+    if after is not None and after["noun"] in _PEOPLE and _OF_BEFORE.search(doc.text, max(0, start - 4), start):
         return None
     value = year_value(int(match["year"]))
     return Timex(start=start, end=match.end(), type=TimexType.DATE, value=value, anchored=True)

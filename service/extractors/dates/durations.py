@@ -11,7 +11,15 @@ import re
 from service import lexicon
 from service.core.document import Document
 from service.core.types import Timex, TimexType
-from service.extractors.dates.patterns import AMOUNT, DURATION_UNITS, UNIT, WEEKDAY, WEEKDAYS, amount_value
+from service.extractors.dates.patterns import (
+    AMOUNT,
+    DAY_KINDS,
+    DURATION_UNITS,
+    UNIT,
+    WEEKDAY,
+    WEEKDAYS,
+    amount_value,
+)
 from service.normalize.timex import DurationUnit, duration_value, unanchored_weekday
 
 # The qualifiers a duration's extent takes (en/qualifiers.toml), longest first, and its frames.
@@ -24,7 +32,8 @@ _QUALIFIER = (
 )
 _DURATION = re.compile(
     rf"(?:\b(?P<qualifier>(?i:{_QUALIFIER}))\s+)?\b(?P<amount>(?i:{AMOUNT}))(?P<half>\s+and\s+a\s+half)?"
-    rf"(?P<joint>[\s-]+)(?P<unit>{UNIT})(?:s\b|\b)"
+    # "twenty working days" lasts twenty days (TIMEX3 has no unit of working days).
+    rf"(?P<joint>[\s-]+)(?:(?<=\s)(?i:{DAY_KINDS})\s+(?=days?\b))?(?P<unit>{UNIT})(?:s\b|\b)"
     # "35-year-old", "92 years old", "40 years of age" are ages, not durations.
     rf"(?![-\s]+olds?\b|\s+of\s+age\b)"
 )

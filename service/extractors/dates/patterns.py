@@ -21,6 +21,8 @@ MONTHS = MappingProxyType(
 WEEKDAYS = MappingProxyType({day.name: index for index, day in enumerate(lexicon.weekdays().weekday)})
 PARTS_OF_DAY = lexicon.parts_of_day().parts_of_day
 DURATION_UNITS = MappingProxyType({word: DurationUnit[unit] for word, unit in lexicon.time_units().units.items()})
+# "working", "business": which days count, between an amount and its unit ("twenty working days").
+DAY_KINDS = rf"(?:{'|'.join(lexicon.time_units().day_kinds)})"
 # "a year", "an hour" count one; "hundred" is the one multiplier an amount takes ("a hundred years").
 NUMBER_WORDS = MappingProxyType(
     {**_NUMBERS.cardinals, "a": 1, "an": 1, **_NUMBERS.tens, "hundred": _NUMBERS.multipliers["hundred"]}

@@ -55,7 +55,12 @@ _DEICTIC = re.compile(
     r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Ll]ast\s+night|"
     rf"[Tt]his\s+{DAY_PART})\b"
 )
-_RELATIVE_UNIT = re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<unit>week|weekend|month|year)\b")
+# "by the end of the year" is this year's end: "the year" after a part of it is "this year"
+# ("at the end of the month on April 29" names its day; the golden claims keep the day alone).
+_RELATIVE_UNIT = re.compile(
+    r"\b(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)|(?:(?<=end of )|(?<=start of )|(?<=beginning of )|(?<=middle of ))"
+    r"the(?=\s+year\b))\s+(?P<unit>week|weekend|month|year)\b"
+)
 _WEEKDAY = re.compile(
     rf"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Tt]his\s+coming)\s+)?(?P<weekday>{WEEKDAY})\b(?!s\b)"
 )

@@ -71,6 +71,10 @@ _YEAR_LEAD_RE = re.compile(
     r"|after|between|and|to|this|that|a|an|mid|late|early)[\s-]+$)|['’]s\s+$|\d,\s+$"
 )
 _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+# "a survey of 1709 schoolchildren", "seats for 2000 fans": a group of people counted after
+# "of" or "for" is no year ("the 2010 voters" and "in 2010 voters" stay years).
+_PEOPLE = frozenset(lexicon.organizations().groups)
+_COUNT_OF_RE = re.compile(r"(?i:\b(?:of|for)[ \u00a0]+$)")
 _RANGE_DIGIT_BEFORE_RE = re.compile(r"\d\s?[-\u2013\u2014]\s?$")
 _NAME_COMMA_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+,[ \u00a0]$")
 # Nouns a number in words labels, like _LABEL_NOUNS: "day five", "round two".
@@ -159,6 +163,11 @@ def is_year(number_text: str) -> bool:
 def follows_year_lead(text: str, start: int) -> bool:
     """Return whether the words before `start` make a four-digit number a year."""
     return _YEAR_LEAD_RE.search(text, max(0, start - _WINDOW), start) is not None
+
+
+def counts_people(text: str, start: int, noun: str) -> bool:
+    """Return whether a four-digit number counts people: a group noun after "of" or "for"."""
+    return noun.split()[-1] in _PEOPLE and _COUNT_OF_RE.search(text, max(0, start - 5), start) is not None
 
 
 def follows_range_digit(text: str, start: int) -> bool:

@@ -20,6 +20,7 @@ from service.extractors.quantities.build import as_difference, level_quantity, m
 from service.extractors.quantities.change import says_move
 from service.extractors.quantities.context import (
     blocked_spans,
+    counts_people,
     follows_range_digit,
     follows_year_lead,
     is_address,
@@ -49,6 +50,7 @@ from service.extractors.quantities.words import (
     read_opener,
     read_qualifier,
     read_range,
+    read_hyphen_noun,
     read_tail,
     read_unit,
     reads_glued_seconds,
@@ -125,6 +127,8 @@ def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | Non
         )
     if tail.end == tail_start and last is None and currency is None and reads_glued_seconds(text, start, tail_start):
         tail = Tail(end=tail_start + 1, unit=lookup_unit("s"))  # "burned for 240s"
+    if tail.end == tail_start and last is None and currency is None and first.isdigit():
+        tail = read_hyphen_noun(text, tail_start) or tail
     if tail.end == tail_start and _glued_to_word(text, tail_start):
         return None
     if currency is None and tail.unit is None and tail.noun is None and _ATTACHED_M_RE.search(last or first):
@@ -260,7 +264,9 @@ def _plausible_count(text: str, numbers, tail: Tail, qualifier, span, moving: bo
         return False  # "The 737 MAX"
     if tail.noun is None and not first[0].isdigit() and is_partitive(text, left, end):
         return (parse_number(first) or 0) >= 2  # "Eleven of the 23 passengers"
-    if is_year(first) and (tail.noun is None or follows_year_lead(text, left)):
+    if is_year(first) and (
+        tail.noun is None or (follows_year_lead(text, left) and not counts_people(text, left, tail.noun))
+    ):
         return False
     return tail.noun is not None or first[0].isdigit() or _WORD_SCALE_RE.search(first) is not None
 

@@ -42,8 +42,10 @@ _RANGE_TAIL_RE = re.compile(
     rf"(?:\s*[-\u2013\u2014]\s*|\s+(to|and)\s+)(?:({CURRENCY_PREFIX})\s?)?({NUMBER})"
 )
 _AGE_TAIL_RE = re.compile(r"[ \t\u00a0-]{0,2}(year|month)s?[ \t\u00a0-]old\b", re.IGNORECASE)
+_DAY_KINDS = "|".join(lexicon.time_units().day_kinds)
 _DURATION_TAIL_RE = re.compile(
-    r"[\s-]{0,2}(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?"
+    rf"[\s-]{{0,2}}(?:(?i:{_DAY_KINDS})\s+(?=(?i:days?)\b))?"
+    r"(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?"
     r"|months?|years?|yrs?|decades?|century|centuries|millenni(?:um|a))\b"
 )
 # Tails stay on the number's line: a unit or noun never comes after a line break.
@@ -59,11 +61,17 @@ _LIST_TAIL_RE = re.compile(
     rf"|[ \t]*\u00b1[ \t]*{NUMBER}"
 )
 _OF_RE = re.compile(r"[ \t\u00a0]+of\b")
-# Up to three words after the number: modifiers, then the counted plural ("14 suspected gang members").
+# Up to four words after the number: modifiers, then the counted plural ("14 suspected gang
+# members", "three remaining Space Shuttle orbiters").
 _NOUN_TAIL_RE = re.compile(
-    r"[ \t\u00a0]+([A-Za-z]+(?:-[a-z]+)?)(?:[ \t\u00a0]+([a-z]+(?:-[a-z]+)?))?(?:[ \t\u00a0]+([a-z]+))?\b"
+    r"[ \t\u00a0]+([A-Za-z]+(?:-[a-z]+)?)(?:[ \t\u00a0]+([A-Za-z]+(?:-[a-z]+)?))?"
+    r"(?:[ \t\u00a0]+([A-Za-z]+))?(?:[ \t\u00a0]+([a-z]+))?\b"
 )
 _COMPOUND_RE = re.compile(r"-[^\W\d_]")
+# A count written as a modifier: "the 131-page document", "a 15-member panel", "a 300-seat chamber".
+_HYPHEN_NOUN_RE = re.compile(r"-(?P<noun>[a-z]{3,})(?=[ \u00a0]+[A-Za-z])")
+# Hyphened words after a number that are no counted noun: "3-fold", "3-time", "2-nil", "40-odd".
+_NOT_HYPHEN_NOUNS = frozenset({"fold", "time", "nil", "odd", "old", "plus", "ish", "something", "way", "and", "for", "the"})
 # A glued "s" read as seconds, after a word that times something: "burned for 240s", "a flight of 240s".
 _GLUED_SECONDS_RE = re.compile(r"s(?![\w'’])")
 _SECONDS_CUE_RE = re.compile(
@@ -76,7 +84,8 @@ _DECADE_RE = re.compile(r"[1-9]0|[1-9]00|(?:1[0-9]|20)\d0")
 _PERIODS_BEFORE_RE = re.compile(r"(?i:\b(?:first|last|past|next|previous|final|consecutive|straight|successive)[ \u00a0]+$)")
 
 _IRREGULAR_PLURALS = frozenset(
-    {"people", "children", "men", "women", "police", "personnel", "staff", "aircraft", "cattle"}
+    {"people", "children", "schoolchildren", "grandchildren", "men", "women", "police", "personnel", "staff",
+     "aircraft", "cattle"}
 )
 # Nouns that modify a counted plural: "19 police officers", "300 aid workers".
 _NOUN_MODIFIERS = frozenset(
@@ -88,6 +97,7 @@ _ADJECTIVES = frozenset(
         "new", "other", "more", "additional", "young", "local", "foreign", "former", "senior",
         "civilian", "elderly", "dead", "small", "large", "big", "major", "key", "top", "extra",
         "unarmed", "innocent", "separate", "different", "full", "suspected", "alleged", "known",
+        "hard", "remaining",
     }
 )
 # Comparatives count too: "three newer versions", "two larger ships"; "20 professional clubs".
@@ -196,6 +206,14 @@ def is_compound(text: str, end: int) -> bool:
     return _COMPOUND_RE.match(text, end) is not None
 
 
+def read_hyphen_noun(text: str, end: int) -> Tail | None:
+    """Return the counted noun of a number written as a modifier ("131-page"), else None."""
+    match = _HYPHEN_NOUN_RE.match(text, end)
+    if match is None or match["noun"] in _NOT_HYPHEN_NOUNS:
+        return None
+    return Tail(end=match.end(), noun=match["noun"])
+
+
 def read_unit(text: str, end: int) -> tuple[UnitSpec | None, int]:
     """Return the unit written right after the number ending at `end` and where it ends."""
     unit = _UNIT_TAIL_RE.match(text, end) or _PINT_TAIL_RE.match(text, end)
@@ -248,7 +266,8 @@ def read_tail(text: str, start: int, end: int, allow_of: bool) -> Tail:
     if noun:
         value = parse_number(text[start:end])  # None for a range ("six to eight")
         many = value is None or (value >= 2 and value == int(value))
-        counted = _counted_noun([word for word in noun.groups() if word], many)
+        words = [word for word in noun.groups() if word]
+        counted = _counted_noun(words, many) or (_compound_noun(words) if many and text[start].isalpha() else None)
         if counted is not None:
             words, last = counted
             return Tail(end=noun.end(last + 1), noun=words)
@@ -279,6 +298,16 @@ def _counted_noun(words: list[str], many: bool) -> tuple[str, int] | None:
                 return word, index
         if not (_is_adjective(word) or "-" in word or (many and index > 0 and _is_noun_modifier(word))):
             return None
+    return None
+
+
+def _compound_noun(words: list[str]) -> tuple[str, int] | None:
+    """Return the plural after one or two bare nouns and its index: "space shuttle orbiters".
+    Only a spelled-out number takes it: "four" is no count without its noun, while "900" in
+    "900 asylum seekers" counts alone."""
+    for index in (1, 2):
+        if index < len(words) and words[index].islower() and is_plural_noun(words[index]):
+            return (words[index], index) if all(_is_noun_modifier(w) for w in words[:index]) else None
     return None
 
 

@@ -219,3 +219,23 @@ def test_a_speaker_left_as_a_pronoun_adds_no_structure():
     assert anonymous.speaker == "I" and named.speaker == "Jane Doe"
     assert anonymous.score_parts.structure == structure_score(False, False, False)
     assert named.score_parts.structure == structure_score(True, False, False)
+
+
+def test_a_quotation_gives_the_claim_its_speaker_before_reported_speech():
+    # Wikinews "homeopathic": the sister's plea came first and took the claim from the quote.
+    text = 'His sister pleaded with him to see a doctor, but he replied "I am not able to do that".\n'
+    doc = build_document(text)
+
+    def span(part: str) -> Span:
+        return Span(start=text.index(part), end=text.index(part) + len(part))
+
+    he = text.index("he replied")
+    plea = Attribution(start=0, end=span("a doctor").end, type=AttributionType.INDIRECT,
+                       content=span("him to see a doctor"), speaker=Speaker(start=0, end=10, name="His sister"),
+                       cue=span("pleaded with"), confidence=0.6)
+    reply = Attribution(start=he, end=len(text) - 2, type=AttributionType.PARTIAL,
+                        content=span("I am not able to do that"), speaker=Speaker(start=he, end=he + 2, name="Thomas Sam"),
+                        cue=span("replied"), confidence=0.8)
+    (claim,) = extract_claims(text, claim_candidates(doc), [], [], [plea, reply])
+    assert claim.speaker == "Thomas Sam"
+    assert text[claim.cue.start : claim.cue.end] == "replied"

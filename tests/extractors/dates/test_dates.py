@@ -63,6 +63,7 @@ def test_month_day_without_year_takes_the_anchor_year():
         ("Talks collapsed earlier this week.", ("earlier this week", "date", "2022-W10", True)),
         ("Prices will rise next month.", ("next month", "date", "2022-04", True)),
         ("Prices rose last year.", ("last year", "date", "2021", True)),
+        ("Rules are due by the end of the year.", ("the end of the year", "date", "2022", True)),
         ("The fighting began late last year.", ("late last year", "date", "2021", True)),
         ("The minister visited on Thursday.", ("Thursday", "date", "2022-03-10", True)),
         ("The envoy is expected to arrive on Tuesday evening.", ("Tuesday evening", "time", "2022-03-15TEV", True)),
@@ -168,6 +169,7 @@ def test_a_lone_time_takes_the_day_named_in_its_sentence():
         ("She was jailed for five and a half years.", ("five and a half years", "duration", "P5.5Y", True)),
         ("The talks took several months.", ("several months", "duration", "PXM", True)),
         ("Banks offered a 30-year mortgage.", ("30-year", "duration", "P30Y", True)),
+        ("It must be returned within twenty working days.", ("twenty working days", "duration", "P20D", True)),
     ],
 )
 def test_durations(text, expected):
@@ -227,6 +229,9 @@ def test_not_dates(text):
          dt.date(2011, 4, 13), [("June 28", "date", "2011-06-28", True)]),
         ("FIFA World Cup 2018 day five: Sweden, Belgium win.", dt.date(2018, 6, 19), []),
         ("The study tested schoolchildren aged 8\u201310 years from 88 schools.", dt.date(2006, 2, 23), []),
+        ("A survey of 1709 schoolchildren was carried out.", dt.date(2006, 2, 23), []),
+        ("It leaves at the end of the month on April 29.", dt.date(2011, 4, 13),
+         [("April 29", "date", "2011-04-29", True)]),
     ],
 )
 def test_wikinews_regressions(text, anchor, expected):

@@ -189,10 +189,39 @@ def test_percent_normalizes_to_percent():
         ("Officials counted 3m people.", ("3m people", 3e6, None, "people", K.COUNT, None)),
         ("Police arrested 2000 people.", ("2000 people", 2000.0, None, "people", K.COUNT, None)),
         ("He won 3, they said.", ("3", 3.0, None, None, K.COUNT, None)),
+        # Regressions from Wikinews articles (CC BY 2.5).
+        (
+            "Bolden announces where four space shuttle orbiters will be displayed.",
+            ("four space shuttle orbiters", 4.0, None, "orbiters", K.COUNT, None),
+        ),
+        (
+            "They would be given the three remaining Space Shuttle orbiters.",
+            ("three remaining Space Shuttle orbiters", 3.0, None, "orbiters", K.COUNT, None),
+        ),
+        ("Montalvo took five hard drives.", ("five hard drives", 5.0, None, "drives", K.COUNT, None)),
+        (
+            "A cross-sectional survey of 1709 schoolchildren was carried out.",
+            ("1709 schoolchildren", 1709.0, None, "schoolchildren", K.COUNT, None),
+        ),
+        ("The 131-page document was found.", ("131-page", 131.0, None, "page", K.COUNT, None)),
+        ("A 15-member panel met.", ("15-member", 15.0, None, "member", K.COUNT, None)),
     ],
 )
 def test_counts(text, expected):
     assert _only(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emissions fell to 10% of 2000 levels.",  # a year before a plural that counts no people
+        "In 2008 voters chose him.",
+        "A 3-fold rise, a 2-nil win and 40-odd seats.",
+        "It must be returned within twenty working days.",  # a duration, the dates extractor's
+    ],
+)
+def test_years_hyphened_words_and_durations_are_no_counts(text):
+    assert K.COUNT not in [kind for *_, kind, _ in _found(text)]
 
 
 def test_counts_do_not_take_non_nouns():
