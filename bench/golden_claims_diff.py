@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from models.scoring.golden_claims import CHECKED, GOLDEN, article_text, field_problems  # noqa: E402
 from service.api.requests import Job  # noqa: E402
 from service.pipeline import Pipeline  # noqa: E402
-from service.serving.batcher import run_jobs  # noqa: E402
+from service.serving.jobs import run_jobs  # noqa: E402
 from service.settings import DEFAULT_MODEL_PATH  # noqa: E402
 
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from models.scoring.pasted_pages import pasted_pages  # noqa: E402
 from service.api.requests import Job  # noqa: E402
 from service.pipeline import Pipeline  # noqa: E402
-from service.serving.batcher import run_jobs  # noqa: E402
+from service.serving.jobs import run_jobs  # noqa: E402
 from service.settings import DEFAULT_MODEL_PATH  # noqa: E402
 
 

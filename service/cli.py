@@ -19,7 +19,7 @@ from service.bulk.run import BulkAborted, run_bulk
 from service.bulk.shards import Shard, ShardError, parse_shard
 from service.bulk.sources import JSONL_SUFFIX, open_source
 from service.pipeline import Pipeline
-from service.serving.batcher import run_jobs
+from service.serving.jobs import run_jobs
 from service.settings import Settings, SettingsError, load_settings
 
 # Bulk runs: some input lines got problem records (all lines are written); the arguments,

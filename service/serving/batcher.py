@@ -22,14 +22,14 @@ from pathlib import Path
 
 from service.api.errors import DeadlineExceeded, ExtractionFailed, NotReady, Overloaded
 from service.api.metrics import Metrics
-from service.api.render import render_extraction
 from service.api.requests import Job
-from service.api.schemas import ExtractResponse, ModelInfo, Timing
+from service.api.schemas import ExtractResponse
 from service.pipeline import Pipeline
 from service.serving.memory import HeapTrimmer, cap_kernel_caches
+from service.serving.jobs import run_jobs
 from service.serving.schedule import CHARS_PER_TOKEN, Call, Piece, Schedule
 
-__all__ = ["CHARS_PER_TOKEN", "ExtractionRunner", "Readiness", "load_in_background", "run_jobs"]
+__all__ = ["CHARS_PER_TOKEN", "ExtractionRunner", "Readiness", "load_in_background"]
 
 log = logging.getLogger("claimex.runner")
 # A consumer that fails this often within CRASH_WINDOW_S is not restarted: readiness and
@@ -283,23 +283,6 @@ class ExtractionRunner:
         for call in calls:
             if not call.answer.done():
                 call.answer.set_exception(error)
-
-
-def run_jobs(pipeline: Pipeline, jobs: list[Job], waits: list[float] | None = None) -> list[ExtractResponse]:
-    """Return the responses for `jobs`, extracted as one batch (blocking: call off the event loop).
-
-    `waits` are the seconds each job queued; `extraction_ms` in each response is the
-    whole batch's time, since its documents ran together.
-    """
-    started = time.perf_counter()
-    extractions = pipeline.extract_many([(job.text, job.published_at) for job in jobs])
-    extraction_ms = round((time.perf_counter() - started) * 1000, 3)
-    models = [ModelInfo(name=m.name, version=m.version) for m in (pipeline.tagger, pipeline.checkworthiness)]
-    return [
-        render_extraction(e, job.id, models, Timing(queue_ms=round(wait * 1000, 3), extraction_ms=extraction_ms),
-                          job.min_score)
-        for e, job, wait in zip(extractions, jobs, waits or [0.0] * len(jobs), strict=True)
-    ]
 
 
 def load_in_background(runner: ExtractionRunner, load_pipeline: Callable[[Path], Pipeline],

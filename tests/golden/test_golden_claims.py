@@ -37,7 +37,7 @@ from models.scoring.golden_claims import (
 )
 from service.api.requests import Job
 from service.pipeline import Pipeline
-from service.serving.batcher import run_jobs
+from service.serving.jobs import run_jobs
 from service.settings import DEFAULT_MODEL_PATH
 
 pytestmark = pytest.mark.model

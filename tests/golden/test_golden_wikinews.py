@@ -12,7 +12,7 @@ import pytest
 
 from service.api.requests import Job
 from service.pipeline import Pipeline
-from service.serving.batcher import run_jobs
+from service.serving.jobs import run_jobs
 from service.settings import DEFAULT_MODEL_PATH
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -27,7 +27,7 @@ import torch
 from models.scoring.golden_claims import BY_ARTICLE, PAGE_ARTICLE, build_page
 from service.api.requests import Job
 from service.pipeline import Pipeline
-from service.serving.batcher import run_jobs
+from service.serving.jobs import run_jobs
 from service.settings import DEFAULT_MODEL_PATH
 
 

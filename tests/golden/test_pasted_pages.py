@@ -15,7 +15,7 @@ import pytest
 from models.scoring.pasted_pages import PastedPage, pasted_pages
 from service.api.requests import Job
 from service.pipeline import Pipeline
-from service.serving.batcher import run_jobs
+from service.serving.jobs import run_jobs
 from service.settings import DEFAULT_MODEL_PATH
 
 pytestmark = pytest.mark.model

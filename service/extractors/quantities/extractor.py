@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-
 from service.core.document import Document
 from service.core.spans import filter_spans
 from service.core.types import Quantity, QuantityKind
@@ -33,7 +32,9 @@ from service.extractors.quantities.context import (
     is_year,
     names_model,
 )
+from service.extractors.quantities.fractions import fraction_quantities
 from service.extractors.quantities.links import link_restatements
+from service.extractors.quantities.ranges import move_values, range_values, read_number_range
 from service.extractors.quantities.rates import (
     prefixed_magnitudes,
     read_per,
@@ -49,22 +50,16 @@ from service.extractors.quantities.words import (
     read_open_bound,
     read_opener,
     read_qualifier,
-    read_range,
     read_hyphen_noun,
     read_tail,
-    read_unit,
     reads_glued_seconds,
 )
-from service.normalize.numbers import FRACTION, FRACTION_DENOMINATORS, NUMBER, RATIO, parse_number, scale_factor
+from service.normalize.numbers import FRACTION_DENOMINATORS, NUMBER, parse_number
 from service.normalize.units import lookup_unit
 
 _NUMBER_RE = re.compile(NUMBER)
-# "half a percentage point": a bare "half" before a unit (the fraction reader checks the unit).
-_FRACTION_RE = re.compile(rf"{FRACTION}|{RATIO}|(?i:\bhalf(?=[ \t\u00a0]+an?[ \t\u00a0]))")
-_RATIO_DENOMINATOR_RE = re.compile(r"\s+in\s+(\S+)$", re.IGNORECASE)
 # "from 0.06 to 0.42 to 0.74 ppm": a chain of levels sharing the unit after its last.
 _CHAINED_RE = re.compile(rf"\s*(?:[-\u2013]|\bto\b|\band\b|,)\s*{NUMBER}")
-_OF_A_RE = re.compile(r"(?i:[ \t\u00a0]+(of[ \t\u00a0]+)?an?(?=[ \t\u00a0]))")
 _ATTACHED_M_RE = re.compile(r"\dm$")
 _WORD_SCALE_RE = re.compile(r"(?i:hundred|dozen|thousand|million|billion|trillion|tens\b)")
 _VAGUE_RE = re.compile(r"(?i:(?:tens|dozens|hundreds|thousands|millions|billions)$)")
@@ -83,11 +78,7 @@ def extract_quantities(doc: Document) -> list[Quantity]:
         for match in _NUMBER_RE.finditer(text)
         if (quantity := _number_quantity(text, match, blocked)) is not None
     ]
-    candidates += [
-        quantity
-        for match in _FRACTION_RE.finditer(text)
-        if (quantity := _fraction_quantity(text, match, blocked)) is not None
-    ]
+    candidates += fraction_quantities(text, blocked)
     candidates += [
         Quantity(
             start=start, end=end, value=value, unit="magnitude", kind=QuantityKind.MAGNITUDE,
@@ -115,7 +106,7 @@ def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | Non
     currency, left = read_currency(text, start)
     if currency is None and _labels_or_dates(text, first, start, end):
         return None
-    last, tail_start, left = _read_range(text, first, end, left, blocked)
+    last, tail_start, left = read_number_range(text, first, end, left, blocked)
     tail = read_tail(text, start, tail_start, allow_of=_VAGUE_RE.search(last or first) is not None)
     if tail.noun in FRACTION_DENOMINATORS and is_fraction_of(text, start, tail.end):
         return None  # "Three quarters of households" is the fraction reader's
@@ -135,9 +126,9 @@ def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | Non
         # "the 100m sprint": a bare glued "m" is metres; "£3m" and "3m people" are millions.
         first, last = _drop_m(first), last and _drop_m(last)
         tail = Tail(end=tail.end, unit=lookup_unit("m"))
-    values = _range_values(first, last)
+    values = range_values(first, last)
     if values is None and last is not None and text[left : left + 5].lower() == "from " and says_move(text, left):
-        values = _move_values(first, last)  # "fell from 7% to 5%": falling levels are no range
+        values = move_values(first, last)  # "fell from 7% to 5%": falling levels are no range
     if values is None:
         return None
     value, value_max = values
@@ -173,12 +164,6 @@ def _number_quantity(text: str, match: re.Match[str], blocked) -> Quantity | Non
     return as_difference(quantity) if tail.difference else quantity
 
 
-def _move_values(first: str, last: str) -> tuple[float, float] | None:
-    """Return the two levels of a change written "from X to Y", in either order."""
-    value, value_max = parse_number(first), parse_number(last)
-    return None if value is None or value_max is None or value == value_max else (value, value_max)
-
-
 def _labels_or_dates(text: str, number: str, start: int, end: int) -> bool:
     """Return whether a digit number names, dates or ends a pair: "Route 66", "9 October", "3-1"."""
     return number[0].isdigit() and (
@@ -193,43 +178,6 @@ def _labels_or_dates(text: str, number: str, start: int, end: int) -> bool:
 def _glued_to_word(text: str, position: int) -> bool:
     """Return whether a word is glued on: "three-time", "1990s", "21st", "4G"."""
     return is_compound(text, position) or text[position : position + 1].isalpha()
-
-
-def _read_range(text: str, first: str, end: int, left: int, blocked) -> tuple[str | None, int, int]:
-    """Return the range's upper number (None if none), where the tail starts, and the new left."""
-    found = read_range(text, end)
-    opener, opener_start = read_opener(text, left)
-    if found is None:
-        # The unit written on both ends: "from 5% to 7%", "between 6 kg and 13 kg"; after a
-        # change verb with no "from", the change and the level it reached: "fell 12p to 345p".
-        unit, unit_end = read_unit(text, end)
-        found = read_range(text, unit_end) if unit is not None else None
-        if found is not None and (
-            read_unit(text, found.end())[0] != unit
-            or (_range_values(first, found.group(3)) is None and _move_values(first, found.group(3)) is None)
-            or (opener is None and says_move(text, left))
-        ):
-            found = None
-    if found is None or is_blocked(blocked, found.start(3), found.end(3)):
-        return None, end, left
-    separator = (found.group(1) or "-").lower()
-    if separator == "and" and opener != "between":
-        return None, end, left
-    return found.group(3), found.end(), opener_start
-
-
-def _range_values(first: str, last: str | None) -> tuple[float, float | None] | None:
-    """Return (value, value_max); a range's scale word carries back: "3-5 million"."""
-    value = parse_number(first)
-    if value is None or last is None:
-        return (value, None) if value is not None else None
-    value_max = parse_number(last)
-    if value_max is None:
-        return None
-    scale = scale_factor(last)
-    if scale_factor(first) == 1.0 and value < value_max / scale:
-        value *= scale
-    return (value, value_max) if value < value_max else None
 
 
 def _kind_and_unit(
@@ -273,34 +221,6 @@ def _plausible_count(text: str, numbers, tail: Tail, qualifier, span, moving: bo
 
 def _drop_m(number_text: str) -> str:
     return number_text[:-1] if _ATTACHED_M_RE.search(number_text) else number_text
-
-
-def _fraction_quantity(text: str, match: re.Match[str], blocked) -> Quantity | None:
-    """Return "a third (of)" or "one in five" as a fraction of a whole, or None."""
-    start, end = match.span()
-    denominator = _RATIO_DENOMINATOR_RE.search(match.group())
-    if is_blocked(blocked, start, end) or (denominator and is_year(denominator.group(1))):
-        return None
-    value = parse_number(match.group())
-    if value is None or not 0 < value <= 1:
-        return None
-    qualifier, left = read_qualifier(text, start)
-    of_a = _OF_A_RE.match(text, end)
-    unit, unit_end = read_unit(text, of_a.end()) if of_a else (None, end)
-    if unit is not None and unit.kind is not QuantityKind.AGE:  # "three-quarters of a percentage point"
-        return level_quantity(text, left, unit_end, (value, None), unit.symbol, unit.kind, qualifier)
-    if of_a is not None and of_a.group(1) is None:
-        return None  # "half a million" is the number reader's
-    return Quantity(
-        start=left,
-        end=end,
-        value=value,
-        unit="fraction",
-        kind=QuantityKind.PERCENT,
-        qualifier=qualifier,
-        normalized_value=round(value * 100, 10),
-        normalized_unit="percent",
-    )
 
 
 EXTRACTOR = Extractor(name="quantities", version="1", head="quantity", extract=extract_quantities)
